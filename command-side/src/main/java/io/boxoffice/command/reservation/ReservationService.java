@@ -1,0 +1,189 @@
+package io.boxoffice.command.reservation;
+
+import io.boxoffice.api.reservation.CancelReservation;
+import io.boxoffice.api.reservation.FindReservation;
+import io.boxoffice.api.reservation.PlaceReservation;
+import io.boxoffice.api.reservation.ReservationStatus;
+import io.boxoffice.api.reservation.ReservationView;
+import io.boxoffice.command.catalog.EventSeating;
+import io.boxoffice.command.catalog.SeatingCatalog;
+import io.boxoffice.command.seat.SeatGate;
+import io.boxoffice.command.seat.SeatUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reservation path: validate against the catalog, ask the Redis gate, let the Seat aggregates decide.
+ * Only requests the gate lets through reach PostgreSQL, in exactly one transaction.
+ */
+@Service
+public class ReservationService {
+
+    /** A concurrent append on a seat means someone else got there first; one re-read settles it. */
+    private static final int ATTEMPTS = 3;
+
+    private final SeatingCatalog catalog;
+    private final SeatGate gate;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+    private final Duration holdDuration;
+    private final int maxSeatsPerReservation;
+    private final Counter held;
+    private final Counter refusedByGate;
+    private final Counter refusedByAggregate;
+    private final Counter conflictsRetried;
+    private final Timer latency;
+
+    public ReservationService(SeatingCatalog catalog, SeatGate gate, CommandGateway commands, QueryGateway queries,
+                              Clock clock, MeterRegistry meters,
+                              @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration,
+                              @Value("${boxoffice.max-seats-per-reservation:8}") int maxSeatsPerReservation) {
+        this.catalog = catalog;
+        this.gate = gate;
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+        this.holdDuration = holdDuration;
+        this.maxSeatsPerReservation = maxSeatsPerReservation;
+        this.held = outcome(meters, "held");
+        this.refusedByGate = outcome(meters, "refused_by_gate");
+        this.refusedByAggregate = outcome(meters, "refused_by_aggregate");
+        this.conflictsRetried = Counter.builder("boxoffice.reservations.conflicts.retried")
+                .description("Reservations retried after a concurrent append on one of their seats")
+                .register(meters);
+        this.latency = Timer.builder("boxoffice.reservations.latency")
+                .description("Time to answer a reservation request that reached the gate")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    private static Counter outcome(MeterRegistry meters, String outcome) {
+        return Counter.builder("boxoffice.reservations").tag("outcome", outcome)
+                .description("Reservation requests by outcome").register(meters);
+    }
+
+    public int maxSeatsPerReservation() {
+        return maxSeatsPerReservation;
+    }
+
+    /**
+     * Holds all {@code seatIds} for {@code userId}, or none. With an idempotency key the reservation id is
+     * derived from user and key, so a repeated request finds the reservation the first one made.
+     */
+    public ReservationView reserve(String eventId, List<String> seatIds, String userId, String idempotencyKey) {
+        EventSeating seating = catalog.seating(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        String reservationId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        Optional<ReservationView> earlier = idempotencyKey == null ? Optional.empty()
+                : replay(reservationId, eventId, seatIds);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<String> unknown = seating.unknownSeats(seatIds);
+        if (!unknown.isEmpty()) {
+            throw new UnknownSeatsException(unknown);
+        }
+        Instant now = clock.instant();
+        if (!seating.isOnSaleAt(now)) {
+            throw new SalesNotOpenException(eventId, seating.salesStartAt());
+        }
+        Instant heldUntil = now.plus(holdDuration).truncatedTo(ChronoUnit.MILLIS);
+        PlaceReservation place = new PlaceReservation(reservationId, eventId, userId, seatIds,
+                seating.priceOf(seatIds), heldUntil);
+        return latency.record(() -> place(place, idempotencyKey));
+    }
+
+    private ReservationView place(PlaceReservation place, String idempotencyKey) {
+        String eventId = place.eventId();
+        if (gate.tryHold(eventId, place.seatIds(), place.reservationId(), place.heldUntil())
+                instanceof SeatGate.Admission.Refused refused) {
+            refusedByGate.increment();
+            return orRefuse(idempotencyKey, place, refused.takenSeatIds());
+        }
+        boolean placed = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    commands.sendAndWait(place);
+                    placed = true;
+                    held.increment();
+                    return new ReservationView(place.reservationId(), eventId, place.userId(), place.seatIds(),
+                            ReservationStatus.HELD, place.heldUntil(), place.amount());
+                } catch (ConcurrencyException conflict) {
+                    if (idempotencyKey != null || attempt == ATTEMPTS) {
+                        // a twin request with the same key may have won the race: answer with its reservation
+                        return orRefuse(idempotencyKey, place, place.seatIds());
+                    }
+                    conflictsRetried.increment();
+                }
+            }
+        } catch (SeatsUnavailableException refused) {
+            refusedByAggregate.increment();
+            Map<String, Instant> unavailableUntil = new HashMap<>();
+            refused.refusals().forEach(refusal -> unavailableUntil.put(refusal.seatId(), refusal.heldUntil()));
+            gate.remember(eventId, unavailableUntil);
+            return orRefuse(idempotencyKey, place,
+                    refused.refusals().stream().map(SeatUnavailableException::seatId).toList());
+        } finally {
+            if (!placed) {
+                gate.release(eventId, place.seatIds(), place.reservationId());
+            }
+        }
+    }
+
+    private ReservationView orRefuse(String idempotencyKey, PlaceReservation place, List<String> unavailable) {
+        if (idempotencyKey != null) {
+            Optional<ReservationView> earlier = replay(place.reservationId(), place.eventId(), place.seatIds());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        throw new SeatsTakenException(unavailable.stream().sorted().toList());
+    }
+
+    /** The reservation an earlier request with the same key made, if it was the same request. */
+    private Optional<ReservationView> replay(String reservationId, String eventId, List<String> seatIds) {
+        Optional<ReservationView> earlier = find(reservationId);
+        earlier.filter(view -> !view.eventId().equals(eventId) || !view.seatIds().equals(seatIds))
+                .ifPresent(view -> {
+                    throw new IdempotencyKeyReusedException();
+                });
+        return earlier;
+    }
+
+    public Optional<ReservationView> find(String reservationId) {
+        return queries.query(new FindReservation(reservationId), ResponseTypes.optionalInstanceOf(ReservationView.class))
+                .join();
+    }
+
+    /** Cancels the caller's reservation and gives its seats back to the gate. */
+    public void cancel(String reservationId, String userId) {
+        Reservation.Cancellation cancellation;
+        try {
+            cancellation = commands.sendAndWait(new CancelReservation(reservationId, userId));
+        } catch (AggregateNotFoundException e) {
+            throw new ReservationNotFoundException(reservationId);
+        }
+        gate.release(cancellation.eventId(), cancellation.seatIds(), reservationId);
+    }
+}

@@ -1,0 +1,166 @@
+package io.boxoffice.command.seat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fast filter in front of the Seat aggregates (I5): one Redis key per seat, set if absent for the length
+ * of the hold, atomically for all seats of a request. Losers are turned away here without touching PostgreSQL.
+ * <p>
+ * It is never the truth: a key may be missing (flush, failover) and the aggregates still decide. When Redis
+ * fails, the gate opens for {@code boxoffice.gate.retry-after} and every request goes straight to the
+ * aggregates, so a dead Redis costs one timeout, not one per request.
+ */
+@Component
+public class SeatGate {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatGate.class);
+
+    /** Refuses if any seat is taken by another reservation; otherwise takes them all. Returns taken indexes. */
+    private static final String TRY_HOLD = """
+            local taken = {}
+            for i, key in ipairs(KEYS) do
+              local holder = redis.call('GET', key)
+              if holder and holder ~= ARGV[1] then taken[#taken + 1] = i end
+            end
+            if #taken == 0 then
+              for _, key in ipairs(KEYS) do redis.call('SET', key, ARGV[1], 'PX', ARGV[2]) end
+            end
+            return taken
+            """;
+
+    /** Deletes only the keys that this reservation still holds. */
+    private static final String RELEASE = """
+            for _, key in ipairs(KEYS) do
+              if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key) end
+            end
+            return 0
+            """;
+
+    private final RedissonClient redisson;
+    private final Clock clock;
+    private final Duration retryAfter;
+    private final Counter bypassed;
+    private volatile Instant closedUntil = Instant.MIN;
+
+    public SeatGate(RedissonClient redisson, Clock clock, MeterRegistry meters,
+                    @Value("${boxoffice.gate.retry-after:PT2S}") Duration retryAfter) {
+        this.redisson = redisson;
+        this.clock = clock;
+        this.retryAfter = retryAfter;
+        this.bypassed = Counter.builder("boxoffice.gate.bypassed")
+                .description("Reservations that went to the aggregates without the gate because Redis failed")
+                .register(meters);
+    }
+
+    /** The outcome of asking the gate: passed (seats are ours in Redis), refused, or bypassed (Redis down). */
+    public sealed interface Admission {
+        record Passed() implements Admission {
+        }
+
+        record Refused(List<String> takenSeatIds) implements Admission {
+        }
+
+        record Bypassed() implements Admission {
+        }
+    }
+
+    public Admission tryHold(String eventId, List<String> seatIds, String reservationId, Instant heldUntil) {
+        long ttlMillis = Duration.between(clock.instant(), heldUntil).toMillis();
+        if (ttlMillis <= 0 || !isOpen()) {
+            bypassed.increment();
+            return new Admission.Bypassed();
+        }
+        try {
+            List<Long> taken = script().eval(RScript.Mode.READ_WRITE, TRY_HOLD, RScript.ReturnType.MULTI,
+                    keys(eventId, seatIds), reservationId, Long.toString(ttlMillis));
+            if (taken.isEmpty()) {
+                return new Admission.Passed();
+            }
+            return new Admission.Refused(taken.stream().map(index -> seatIds.get(index.intValue() - 1)).toList());
+        } catch (RedisException e) {
+            failed(e);
+            bypassed.increment();
+            return new Admission.Bypassed();
+        }
+    }
+
+    /** Gives back the keys this reservation took, e.g. when the aggregates refused the request after all. */
+    public void release(String eventId, Collection<String> seatIds, String reservationId) {
+        if (!isOpen()) {
+            return;
+        }
+        try {
+            script().eval(RScript.Mode.READ_WRITE, RELEASE, RScript.ReturnType.INTEGER,
+                    keys(eventId, seatIds), reservationId);
+        } catch (RedisException e) {
+            failed(e);
+        }
+    }
+
+    /**
+     * Teaches the gate what the aggregates know: seats they refused are held until {@code heldUntil}, or sold
+     * (no end). After a flush this refills the gate with the seats that fans actually contend for.
+     */
+    public void remember(String eventId, Map<String, Instant> unavailableUntil) {
+        if (!isOpen() || unavailableUntil.isEmpty()) {
+            return;
+        }
+        try {
+            var batch = redisson.createBatch();
+            Instant now = clock.instant();
+            unavailableUntil.forEach((seatId, until) -> {
+                var bucket = batch.<String>getBucket(key(eventId, seatId), StringCodec.INSTANCE);
+                if (until == null) {
+                    bucket.setIfAbsentAsync("sold");
+                } else if (until.isAfter(now)) {
+                    bucket.setIfAbsentAsync("held", Duration.between(now, until));
+                }
+            });
+            batch.execute();
+        } catch (RedisException e) {
+            failed(e);
+        }
+    }
+
+    private boolean isOpen() {
+        return clock.instant().isAfter(closedUntil);
+    }
+
+    private void failed(RedisException e) {
+        closedUntil = clock.instant().plus(retryAfter);
+        log.warn("Redis failed ({}); the seat gate is bypassed for {}, the aggregates alone decide",
+                e.getMessage(), retryAfter);
+    }
+
+    private RScript script() {
+        return redisson.getScript(StringCodec.INSTANCE);
+    }
+
+    private static List<Object> keys(String eventId, Collection<String> seatIds) {
+        List<Object> keys = new ArrayList<>(seatIds.size());
+        seatIds.forEach(seatId -> keys.add(key(eventId, seatId)));
+        return keys;
+    }
+
+    /** The hash tag keeps all seats of one event in one Redis Cluster slot, so the scripts stay atomic. */
+    private static String key(String eventId, String seatId) {
+        return "boxoffice:seat:{" + eventId + "}:" + seatId;
+    }
+}

@@ -1,0 +1,66 @@
+package io.boxoffice.command.web;
+
+import io.boxoffice.command.reservation.EventNotFoundException;
+import io.boxoffice.command.reservation.IdempotencyKeyReusedException;
+import io.boxoffice.command.reservation.ReservationNotCancellableException;
+import io.boxoffice.command.reservation.ReservationNotFoundException;
+import io.boxoffice.command.reservation.SalesNotOpenException;
+import io.boxoffice.command.reservation.SeatsTakenException;
+import io.boxoffice.command.reservation.UnknownSeatsException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.Map;
+
+/** Maps the command side's refusals to problems a client can act on. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CommandProblemHandler {
+
+    @ExceptionHandler
+    ProblemDetail seatsTaken(SeatsTakenException e) {
+        return Problems.problem(HttpStatus.CONFLICT, "seats-unavailable", "Seats unavailable",
+                e.getMessage() + "; none of the requested seats was held",
+                Map.of("unavailableSeatIds", e.unavailableSeatIds()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownSeats(UnknownSeatsException e) {
+        ProblemDetail problem = Problems.invalidRequest(e.getMessage(), Map.of("seatIds", "unknown seat(s)"));
+        problem.setProperty("unknownSeatIds", e.seatIds());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail eventNotFound(EventNotFoundException e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail reservationNotFound(ReservationNotFoundException e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "reservation-not-found", "Reservation not found",
+                e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notCancellable(ReservationNotCancellableException e) {
+        return Problems.problem(HttpStatus.CONFLICT, "reservation-not-cancellable",
+                "Reservation cannot be cancelled", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail salesNotOpen(SalesNotOpenException e) {
+        return Problems.problem(HttpStatus.FORBIDDEN, "sales-not-open", "Sales not open yet", e.getMessage(),
+                Map.of("salesStartAt", e.salesStartAt().toString()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency-Key reused", e.getMessage(), Map.of());
+    }
+}

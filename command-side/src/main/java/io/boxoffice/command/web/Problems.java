@@ -1,0 +1,37 @@
+package io.boxoffice.command.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** RFC 9457 problems with a stable {@code type} per kind of refusal, rendered as {@code application/problem+json}. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
+                                        Map<String, ?> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** A 400 naming each offending field with what is wrong with it, to be thrown from a controller. */
+    public static ErrorResponseException invalid(String detail, Map<String, String> messageByField) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalidRequest(detail, messageByField), null);
+    }
+
+    public static ProblemDetail invalidRequest(String detail, Map<String, String> messageByField) {
+        List<Map<String, String>> errors = messageByField.entrySet().stream()
+                .map(error -> Map.of("field", error.getKey(), "message", error.getValue()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, Map.of("errors", errors));
+    }
+}

@@ -1,0 +1,39 @@
+package io.boxoffice.query.reservation;
+
+import io.boxoffice.api.reservation.FindReservation;
+import io.boxoffice.api.reservation.ReservationView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+@RestController
+public class ReservationQueryController {
+
+    private final ReservationProjection reservations;
+
+    public ReservationQueryController(ReservationProjection reservations) {
+        this.reservations = reservations;
+    }
+
+    /** The owner, an ADMIN or an AUDITOR sees the reservation; anyone else gets the same 404 as for no id at all. */
+    @GetMapping("/api/reservations/{reservationId}")
+    public ReservationView get(@PathVariable String reservationId, HttpServletRequest request) {
+        return reservations.handle(new FindReservation(reservationId))
+                .filter(view -> view.userId().equals(request.getRemoteUser())
+                        || request.isUserInRole("ADMIN") || request.isUserInRole("AUDITOR"))
+                .orElseThrow(() -> notFound(reservationId));
+    }
+
+    private static ErrorResponseException notFound(String reservationId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no reservation " + reservationId);
+        problem.setType(URI.create("/problems/reservation-not-found"));
+        problem.setTitle("Reservation not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

@@ -1,0 +1,12 @@
+package io.boxoffice.api.catalog;
+
+import io.boxoffice.api.common.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Creates an event at a venue; {@code prices} maps each seat category of the venue to its price. */
+public record CreateEvent(@TargetAggregateIdentifier String eventId, String venueId, String name, Instant startsAt,
+                          Instant salesStartAt, Map<String, Money> prices) {
+}

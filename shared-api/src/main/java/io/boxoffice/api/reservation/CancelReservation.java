@@ -1,0 +1,7 @@
+package io.boxoffice.api.reservation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A fan cancels their own reservation; {@code userId} must be its owner. */
+public record CancelReservation(@TargetAggregateIdentifier String reservationId, String userId) {
+}

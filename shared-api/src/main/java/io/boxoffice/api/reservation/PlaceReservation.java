@@ -1,0 +1,12 @@
+package io.boxoffice.api.reservation;
+
+import io.boxoffice.api.common.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Holds every seat in {@code seatIds} for one reservation, or none of them. */
+public record PlaceReservation(@TargetAggregateIdentifier String reservationId, String eventId, String userId,
+                               List<String> seatIds, Money amount, Instant heldUntil) {
+}

@@ -1,0 +1,5 @@
+package io.boxoffice.api.reservation;
+
+public enum ReservationStatus {
+    HELD, CONFIRMED, EXPIRED, CANCELLED, PAYMENT_FAILED
+}

@@ -1,0 +1,10 @@
+package io.boxoffice.api.seat;
+
+public enum ReleaseReason {
+    /** The hold reached its {@code heldUntil} unpaid. */
+    EXPIRED,
+    /** The fan cancelled the reservation. */
+    CANCELLED,
+    /** The payment gateway declined the payment. */
+    PAYMENT_FAILED
+}

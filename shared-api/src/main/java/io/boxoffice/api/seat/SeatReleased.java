@@ -1,0 +1,4 @@
+package io.boxoffice.api.seat;
+
+public record SeatReleased(String eventId, String seatId, String reservationId, ReleaseReason reason) {
+}

@@ -1,0 +1,4 @@
+package io.boxoffice.api.seat;
+
+public record SeatSold(String eventId, String seatId, String reservationId, String userId) {
+}
