@@ -8,7 +8,6 @@ import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
 import io.boxoffice.command.seat.SeatGate;
-import io.boxoffice.command.seat.SeatUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -120,33 +119,33 @@ public class ReservationService {
             refusedByGate.increment();
             return orRefuse(idempotencyKey, place, refused.takenSeatIds());
         }
-        boolean placed = false;
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    commands.sendAndWait(place);
-                    placed = true;
-                    held.increment();
-                    return new ReservationView(place.reservationId(), eventId, place.userId(), place.seatIds(),
-                            ReservationStatus.HELD, place.heldUntil(), place.amount());
-                } catch (ConcurrencyException conflict) {
-                    if (idempotencyKey != null || attempt == ATTEMPTS) {
-                        // a twin request with the same key may have won the race: answer with its reservation
-                        return orRefuse(idempotencyKey, place, place.seatIds());
-                    }
-                    conflictsRetried.increment();
-                }
-            }
+            return placeRetryingConflicts(place, idempotencyKey);
         } catch (SeatsUnavailableException refused) {
             refusedByAggregate.increment();
             Map<String, Instant> unavailableUntil = new HashMap<>();
             refused.refusals().forEach(refusal -> unavailableUntil.put(refusal.seatId(), refusal.heldUntil()));
-            gate.remember(eventId, unavailableUntil);
-            return orRefuse(idempotencyKey, place,
-                    refused.refusals().stream().map(SeatUnavailableException::seatId).toList());
-        } finally {
-            if (!placed) {
-                gate.release(eventId, place.seatIds(), place.reservationId());
+            gate.refused(eventId, place.seatIds(), place.reservationId(), unavailableUntil);
+            return orRefuse(idempotencyKey, place, List.copyOf(unavailableUntil.keySet()));
+        } catch (RuntimeException e) {
+            gate.release(eventId, place.seatIds(), place.reservationId());
+            throw e;
+        }
+    }
+
+    private ReservationView placeRetryingConflicts(PlaceReservation place, String idempotencyKey) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(place);
+                held.increment();
+                return new ReservationView(place.reservationId(), place.eventId(), place.userId(), place.seatIds(),
+                        ReservationStatus.HELD, place.heldUntil(), place.amount());
+            } catch (ConcurrencyException conflict) {
+                if (idempotencyKey != null || attempt == ATTEMPTS) {
+                    // a twin request with the same key may have won the race: answer with its reservation
+                    return orRefuse(idempotencyKey, place, place.seatIds());
+                }
+                conflictsRetried.increment();
             }
         }
     }

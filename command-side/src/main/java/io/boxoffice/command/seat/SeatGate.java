@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -45,10 +44,16 @@ public class SeatGate {
             return taken
             """;
 
-    /** Deletes only the keys that this reservation still holds. */
-    private static final String RELEASE = """
-            for _, key in ipairs(KEYS) do
+    /**
+     * Deletes the keys this reservation holds, then marks refused seats: ARGV[i + 1] is -1 (not refused),
+     * 0 (sold, no expiry) or the milliseconds left of the other hold.
+     */
+    private static final String RELEASE_AND_LEARN = """
+            for i, key in ipairs(KEYS) do
               if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key) end
+              local ttl = tonumber(ARGV[i + 1])
+              if ttl == 0 then redis.call('SET', key, 'sold', 'NX')
+              elseif ttl > 0 then redis.call('SET', key, 'held', 'PX', ttl, 'NX') end
             end
             return 0
             """;
@@ -101,39 +106,37 @@ public class SeatGate {
         }
     }
 
-    /** Gives back the keys this reservation took, e.g. when the aggregates refused the request after all. */
-    public void release(String eventId, Collection<String> seatIds, String reservationId) {
-        if (!isOpen()) {
-            return;
-        }
-        try {
-            script().eval(RScript.Mode.READ_WRITE, RELEASE, RScript.ReturnType.INTEGER,
-                    keys(eventId, seatIds), reservationId);
-        } catch (RedisException e) {
-            failed(e);
-        }
+    /** Gives back the keys this reservation took: after a cancellation, or a failure on the way to PostgreSQL. */
+    public void release(String eventId, List<String> seatIds, String reservationId) {
+        refused(eventId, seatIds, reservationId, Map.of());
     }
 
     /**
-     * Teaches the gate what the aggregates know: seats they refused are held until {@code heldUntil}, or sold
-     * (no end). After a flush this refills the gate with the seats that fans actually contend for.
+     * After the aggregates refused a request: gives back this reservation's keys and teaches the gate what the
+     * aggregates know, in one round trip. Refused seats are remembered as held until their hold ends, or for good
+     * when sold, so that after a flush the gate refills with exactly the seats fans contend for.
+     *
+     * @param unavailableUntil the end of the other hold per refused seat; {@code null} for a sold seat
      */
-    public void remember(String eventId, Map<String, Instant> unavailableUntil) {
-        if (!isOpen() || unavailableUntil.isEmpty()) {
+    public void refused(String eventId, List<String> seatIds, String reservationId,
+                        Map<String, Instant> unavailableUntil) {
+        if (!isOpen()) {
             return;
         }
+        Instant now = clock.instant();
+        List<Object> args = new ArrayList<>(seatIds.size() + 1);
+        args.add(reservationId);
+        for (String seatId : seatIds) {
+            if (!unavailableUntil.containsKey(seatId)) {
+                args.add("-1");
+            } else {
+                Instant until = unavailableUntil.get(seatId);
+                args.add(until == null ? "0" : Long.toString(Math.max(1, Duration.between(now, until).toMillis())));
+            }
+        }
         try {
-            var batch = redisson.createBatch();
-            Instant now = clock.instant();
-            unavailableUntil.forEach((seatId, until) -> {
-                var bucket = batch.<String>getBucket(key(eventId, seatId), StringCodec.INSTANCE);
-                if (until == null) {
-                    bucket.setIfAbsentAsync("sold");
-                } else if (until.isAfter(now)) {
-                    bucket.setIfAbsentAsync("held", Duration.between(now, until));
-                }
-            });
-            batch.execute();
+            script().eval(RScript.Mode.READ_WRITE, RELEASE_AND_LEARN, RScript.ReturnType.INTEGER,
+                    keys(eventId, seatIds), args.toArray());
         } catch (RedisException e) {
             failed(e);
         }
@@ -153,7 +156,7 @@ public class SeatGate {
         return redisson.getScript(StringCodec.INSTANCE);
     }
 
-    private static List<Object> keys(String eventId, Collection<String> seatIds) {
+    private static List<Object> keys(String eventId, List<String> seatIds) {
         List<Object> keys = new ArrayList<>(seatIds.size());
         seatIds.forEach(seatId -> keys.add(key(eventId, seatId)));
         return keys;

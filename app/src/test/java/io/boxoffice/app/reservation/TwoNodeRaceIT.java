@@ -1,0 +1,51 @@
+package io.boxoffice.app.reservation;
+
+import io.boxoffice.app.BoxofficeApplication;
+import io.boxoffice.app.support.Api;
+import io.boxoffice.app.support.BoxofficeIntegrationTest;
+import io.boxoffice.app.support.EventStoreProbe;
+import io.boxoffice.app.support.SeatRace;
+import io.boxoffice.app.support.TestServers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.List;
+
+import static io.boxoffice.app.support.SeatRace.assertNoSeatHeldTwice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The race through two application instances sharing one PostgreSQL and one Redis, as two nodes would. */
+@BoxofficeIntegrationTest
+class TwoNodeRaceIT {
+
+    private static final List<String> SEATS = SeatRace.seats(10);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void fansOnTwoNodesNeverShareASeat() throws Exception {
+        try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(BoxofficeApplication.class)
+                .initializers(new TestServers.Initializer())
+                .run("--server.port=0")) {
+            Api first = new Api(port);
+            Api second = new Api(((ServletWebServerApplicationContext) secondNode).getWebServer().getPort());
+            String eventId = first.eventWithSeats(SEATS.size());
+
+            List<SeatRace.Attempt> attempts = SeatRace.run(List.of(first, second), eventId, SEATS, 64, "node-racer-", 7);
+
+            assertNoSeatHeldTwice(new EventStoreProbe(context), eventId, SEATS, attempts);
+            assertThat(attempts.stream().filter(SeatRace.Attempt::won).map(a -> a.response().text("reservationId")))
+                    .as("each node reads back what the other one granted")
+                    .allSatisfy(id -> assertThat(second.get("/api/reservations/" + id, second.token("admin")).status())
+                            .isEqualTo(200));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.boxoffice.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client of one node's HTTP API, as a fan, an organizer or a test would call it. */
+public final class Api {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public Api(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public record Response(int status, String contentType, JsonNode body) {
+
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+
+        public List<String> strings(String field) {
+            return JSON.convertValue(body.path(field), JSON.getTypeFactory().constructCollectionType(List.class,
+                    String.class));
+        }
+    }
+
+    public Response send(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response post(String path, String token, String body, String... headers) {
+        return send("POST", path, token, body, headers);
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, token, null);
+    }
+
+    public String token(String username) {
+        Response response = post("/api/auth/token", null, "{\"username\":\"" + username + "\"}");
+        assertThat(response.status()).as("token for %s", username).isEqualTo(200);
+        return response.text("token");
+    }
+
+    public Response reserve(String token, String eventId, List<String> seatIds, String... headers) {
+        ObjectNode body = JSON.createObjectNode();
+        seatIds.forEach(body.putArray("seatIds")::add);
+        return post("/api/events/" + eventId + "/reservations", token, body.toString(), headers);
+    }
+
+    /** A venue with one section {@code A} of {@code rows} rows of {@code seatsPerRow} seats, category FLOOR. */
+    public static String venue(String name, int rows, int seatsPerRow) {
+        ObjectNode venue = JSON.createObjectNode().put("name", name).put("city", "Lyon");
+        ObjectNode section = venue.putArray("sections").addObject()
+                .put("id", "A").put("name", "Floor A").put("category", "FLOOR");
+        ArrayNode rowNodes = section.putArray("rows");
+        for (int r = 1; r <= rows; r++) {
+            ArrayNode seats = rowNodes.addObject().put("label", Integer.toString(r)).putArray("seats");
+            for (int s = 1; s <= seatsPerRow; s++) {
+                seats.addObject().put("number", Integer.toString(s)).put("x", s * 2.0).put("y", r * 2.0);
+            }
+        }
+        return venue.toString();
+    }
+
+    public String createVenue(String adminToken, String venueJson) {
+        Response response = post("/api/venues", adminToken, venueJson);
+        assertThat(response.status()).as("create venue: %s", response.body()).isEqualTo(201);
+        return response.text("venueId");
+    }
+
+    public String createEvent(String adminToken, String venueId, String eventJsonExtra) {
+        String body = "{\"venueId\":\"" + venueId + "\",\"name\":\"Test night\",\"startsAt\":\"2030-01-01T20:00:00Z\","
+                + "\"prices\":{\"FLOOR\":{\"amount\":\"49.00\",\"currency\":\"EUR\"}}" + eventJsonExtra + "}";
+        Response response = post("/api/events", adminToken, body);
+        assertThat(response.status()).as("create event: %s", response.body()).isEqualTo(201);
+        return response.text("eventId");
+    }
+
+    /** A new event on sale now at a new one-row venue of {@code seats} seats A-1-1 .. A-1-n. */
+    public String eventWithSeats(int seats) {
+        String admin = token("admin");
+        return createEvent(admin, createVenue(admin, venue("Hall", 1, seats)), "");
+    }
+}

@@ -1,0 +1,86 @@
+package io.boxoffice.app.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/**
+ * One real PostgreSQL and one real Redis for all integration tests of this JVM, started on first use. The
+ * application runs against them as it would against external servers; tests may stop and restart Redis.
+ */
+public final class TestServers {
+
+    /** Shared by every node of a test, like a secret shared by a real deployment. */
+    public static final String TOKEN_SECRET = "integration-tests-secret-of-at-least-32-bytes";
+
+    private static EmbeddedPostgres postgres;
+    private static RedisServer redis;
+    private static int redisPort;
+
+    private TestServers() {
+    }
+
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return postgres;
+    }
+
+    public static synchronized int redisPort() {
+        if (redis == null) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                redisPort = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            startRedis();
+        }
+        return redisPort;
+    }
+
+    public static synchronized void stopRedis() {
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts Redis on the same port again, empty, as after a restart or failover. */
+    public static synchronized void startRedis() {
+        try {
+            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").build();
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points a Spring context at the shared servers, as external configuration would. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + postgres().getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username=postgres",
+                    "spring.datasource.password=postgres",
+                    "spring.data.redis.host=127.0.0.1",
+                    "spring.data.redis.port=" + redisPort(),
+                    "boxoffice.auth.issuer.secret=" + TOKEN_SECRET,
+                    "boxoffice.demo-data.enabled=false"
+            ).applyTo(context);
+        }
+    }
+}

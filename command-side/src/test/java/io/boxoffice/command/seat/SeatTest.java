@@ -1,0 +1,229 @@
+package io.boxoffice.command.seat;
+
+import io.boxoffice.api.seat.ConfirmSeat;
+import io.boxoffice.api.seat.ReleaseReason;
+import io.boxoffice.api.seat.ReleaseSeat;
+import io.boxoffice.api.seat.ReserveSeat;
+import io.boxoffice.api.seat.SeatHeld;
+import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.api.seat.SeatSold;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+class SeatTest {
+
+    private static final String EVENT = "event-1";
+    private static final String SEAT = "A-1-1";
+    private static final Instant NOW = Instant.parse("2027-03-01T18:00:00Z");
+    private static final Instant HELD_UNTIL = NOW.plus(Duration.ofMinutes(10));
+
+    private AggregateTestFixture<Seat> fixture;
+    private MovableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MovableClock(NOW);
+        fixture = new AggregateTestFixture<>(Seat.class);
+        fixture.registerInjectableResource(clock);
+    }
+
+    private static ReserveSeat reserve(String reservationId, String userId, Instant heldUntil) {
+        return new ReserveSeat(EVENT, SEAT, reservationId, userId, heldUntil);
+    }
+
+    private static SeatHeld held(String reservationId, String userId, Instant heldUntil) {
+        return new SeatHeld(EVENT, SEAT, reservationId, userId, heldUntil);
+    }
+
+    // --- reserve ---
+
+    @Test
+    void aSeatNeverReservedIsHeldByItsFirstReservation() {
+        fixture.givenNoPriorActivity()
+                .when(reserve("r1", "alice", HELD_UNTIL))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(held("r1", "alice", HELD_UNTIL));
+    }
+
+    @Test
+    void aLiveHoldRefusesAnotherReservation() {
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(reserve("r2", "bob", HELD_UNTIL.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(SeatUnavailableException.class)
+                .expectExceptionMessage("seat A-1-1 is held until " + HELD_UNTIL);
+    }
+
+    @Test
+    void theSameReservationAskingAgainChangesNothing() {
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(reserve("r1", "alice", HELD_UNTIL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHoldPastItsEndCountsAsEndedBeforeItsReleaseIsWritten() {
+        clock.set(HELD_UNTIL);
+        Instant later = HELD_UNTIL.plus(Duration.ofMinutes(10));
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(reserve("r2", "bob", later))
+                .expectEvents(new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.EXPIRED),
+                        held("r2", "bob", later));
+    }
+
+    @Test
+    void oneMillisecondBeforeItsEndTheHoldStillCounts() {
+        clock.set(HELD_UNTIL.minusMillis(1));
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(reserve("r2", "bob", HELD_UNTIL.plusSeconds(600)))
+                .expectNoEvents()
+                .expectException(SeatUnavailableException.class);
+    }
+
+    @Test
+    void aReleasedSeatCanBeHeldAgain() {
+        fixture.given(held("r1", "alice", HELD_UNTIL),
+                        new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.CANCELLED))
+                .when(reserve("r2", "bob", HELD_UNTIL))
+                .expectEvents(held("r2", "bob", HELD_UNTIL));
+    }
+
+    @Test
+    void aSoldSeatIsNeverHeldAgainNotEvenAfterItsHoldWouldHaveEnded() {
+        clock.set(HELD_UNTIL.plus(Duration.ofDays(1)));
+        fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
+                .when(reserve("r2", "bob", HELD_UNTIL.plus(Duration.ofDays(2))))
+                .expectNoEvents()
+                .expectException(SeatUnavailableException.class)
+                .expectExceptionMessage("seat A-1-1 is sold");
+    }
+
+    // --- confirm ---
+
+    @Test
+    void theHoldingReservationBuysTheSeat() {
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(new ConfirmSeat(EVENT, SEAT, "r1"))
+                .expectEvents(new SeatSold(EVENT, SEAT, "r1", "alice"));
+    }
+
+    @Test
+    void confirmingTwiceSellsOnce() {
+        fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
+                .when(new ConfirmSeat(EVENT, SEAT, "r1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherReservationCannotBuyAHeldSeat() {
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(new ConfirmSeat(EVENT, SEAT, "r2"))
+                .expectNoEvents()
+                .expectException(SeatNotHeldException.class);
+    }
+
+    @Test
+    void aSeatSoldToOneReservationCannotBeSoldToAnother() {
+        fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
+                .when(new ConfirmSeat(EVENT, SEAT, "r2"))
+                .expectNoEvents()
+                .expectException(SeatNotHeldException.class);
+    }
+
+    @Test
+    void aReleasedHoldCannotBeConfirmed() {
+        fixture.given(held("r1", "alice", HELD_UNTIL),
+                        new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.CANCELLED))
+                .when(new ConfirmSeat(EVENT, SEAT, "r1"))
+                .expectNoEvents()
+                .expectException(SeatNotHeldException.class);
+    }
+
+    @Test
+    void aPaymentAfterTheHoldEndedDoesNotBuyTheSeat() {
+        clock.set(HELD_UNTIL);
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(new ConfirmSeat(EVENT, SEAT, "r1"))
+                .expectNoEvents()
+                .expectException(HoldEndedException.class);
+    }
+
+    // --- release ---
+
+    @Test
+    void theHoldingReservationReleasesTheSeat() {
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.CANCELLED))
+                .expectEvents(new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.CANCELLED));
+    }
+
+    @Test
+    void releasingTwiceReleasesOnce() {
+        fixture.given(held("r1", "alice", HELD_UNTIL), new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.EXPIRED))
+                .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.EXPIRED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherReservationCannotReleaseTheHold() {
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .when(new ReleaseSeat(EVENT, SEAT, "r2", ReleaseReason.CANCELLED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theOldReservationCannotReleaseTheNextHolder() {
+        fixture.given(held("r1", "alice", HELD_UNTIL),
+                        new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.EXPIRED),
+                        held("r2", "bob", HELD_UNTIL.plusSeconds(600)))
+                .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.EXPIRED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSoldSeatIsNotReleased() {
+        fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
+                .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.PAYMENT_FAILED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** A clock the test moves; the aggregate receives it as an injected resource. */
+    static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
