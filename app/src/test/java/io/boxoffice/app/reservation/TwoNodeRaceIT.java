@@ -30,13 +30,21 @@ class TwoNodeRaceIT {
     @Autowired
     ApplicationContext context;
 
+    private static ConfigurableApplicationContext startSecondNode() {
+        return new SpringApplicationBuilder(BoxofficeApplication.class)
+                .initializers(new TestServers.Initializer())
+                .run("--server.port=0");
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((ServletWebServerApplicationContext) node).getWebServer().getPort();
+    }
+
     @Test
     void fansOnTwoNodesNeverShareASeat() throws Exception {
-        try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(BoxofficeApplication.class)
-                .initializers(new TestServers.Initializer())
-                .run("--server.port=0")) {
+        try (ConfigurableApplicationContext secondNode = startSecondNode()) {
             Api first = new Api(port);
-            Api second = new Api(((ServletWebServerApplicationContext) secondNode).getWebServer().getPort());
+            Api second = new Api(port(secondNode));
             String eventId = first.eventWithSeats(SEATS.size());
 
             List<SeatRace.Attempt> attempts = SeatRace.run(List.of(first, second), eventId, SEATS, 64, "node-racer-", 7);
@@ -46,6 +54,28 @@ class TwoNodeRaceIT {
                     .as("each node reads back what the other one granted")
                     .allSatisfy(id -> assertThat(second.get("/api/reservations/" + id, second.token("admin")).status())
                             .isEqualTo(200));
+        }
+    }
+
+    /**
+     * The hardest case: no gate and no shared lock, only PostgreSQL's unique key on (aggregate, sequence) between
+     * two nodes creating the same seats' first holds.
+     */
+    @Test
+    void withoutRedisTwoNodesStillNeverShareASeat() throws Exception {
+        try (ConfigurableApplicationContext secondNode = startSecondNode()) {
+            Api first = new Api(port);
+            Api second = new Api(port(secondNode));
+            String eventId = first.eventWithSeats(SEATS.size());
+            List<SeatRace.Attempt> attempts;
+            TestServers.stopRedis();
+            try {
+                attempts = SeatRace.run(List.of(first, second), eventId, SEATS, 64, "blind-racer-", 8);
+            } finally {
+                TestServers.startRedis();
+            }
+
+            assertNoSeatHeldTwice(new EventStoreProbe(context), eventId, SEATS, attempts);
         }
     }
 }

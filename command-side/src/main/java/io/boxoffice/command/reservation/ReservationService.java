@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +38,7 @@ import java.util.UUID;
 @Service
 public class ReservationService {
 
-    /** A concurrent append on a seat means someone else got there first; one re-read settles it. */
+    /** A concurrent append on a seat means someone else got there first; re-reading the seats settles it. */
     private static final int ATTEMPTS = 3;
 
     private final SeatingCatalog catalog;
@@ -140,7 +141,9 @@ public class ReservationService {
                 held.increment();
                 return new ReservationView(place.reservationId(), place.eventId(), place.userId(), place.seatIds(),
                         ReservationStatus.HELD, place.heldUntil(), place.amount());
-            } catch (ConcurrencyException conflict) {
+            } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
+                // another transaction appended to one of these aggregates first (a seat's first hold, or a
+                // reservation's creation, conflicts as AggregateStreamCreationException)
                 if (idempotencyKey != null || attempt == ATTEMPTS) {
                     // a twin request with the same key may have won the race: answer with its reservation
                     return orRefuse(idempotencyKey, place, place.seatIds());

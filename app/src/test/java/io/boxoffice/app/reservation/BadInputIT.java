@@ -1,0 +1,183 @@
+package io.boxoffice.app.reservation;
+
+import io.boxoffice.app.support.Api;
+import io.boxoffice.app.support.BoxofficeIntegrationTest;
+import io.boxoffice.app.support.EventStoreProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** Every bad input of the spec's list gets its 4xx as problem+json and appends no event. */
+@BoxofficeIntegrationTest
+class BadInputIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    private Api api;
+    private EventStoreProbe store;
+    private String admin;
+    private String fan;
+    private String eventId;
+    private String venueId;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        store = new EventStoreProbe(context);
+        admin = api.token("admin");
+        fan = api.token("bad-input-fan");
+        venueId = api.createVenue(admin, Api.venue("Hall", 1, 10));
+        eventId = api.createEvent(admin, venueId, "");
+    }
+
+    /** A request built from the fixture's tokens and ids, its expected status and problem type. */
+    record Case(String name, Function<BadInputIT, Api.Response> request, int status, String type) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> badRequests() {
+        String seats = "/reservations";
+        return Stream.of(
+                new Case("no seats", t -> t.reserveRaw("{\"seatIds\":[]}"), 400, "invalid-request"),
+                new Case("seatIds missing", t -> t.reserveRaw("{}"), 400, "invalid-request"),
+                new Case("seatIds not a list", t -> t.reserveRaw("{\"seatIds\":\"A-1-1\"}"), 400, "invalid-request"),
+                new Case("a null seat", t -> t.reserveRaw("{\"seatIds\":[null]}"), 400, "invalid-request"),
+                new Case("an empty seat id", t -> t.reserveRaw("{\"seatIds\":[\"\"]}"), 400, "invalid-request"),
+                new Case("malformed JSON", t -> t.reserveRaw("{\"seatIds\":[\"A-1-1\""), 400, "invalid-request"),
+                new Case("no body", t -> t.api.post("/api/events/" + t.eventId + seats, t.fan, null), 400,
+                        "invalid-request"),
+                new Case("the same seat twice", t -> t.reserve(List.of("A-1-1", "A-1-1")), 400, "invalid-request"),
+                new Case("more seats than allowed", t -> t.reserve(List.of("A-1-1", "A-1-2", "A-1-3", "A-1-4",
+                        "A-1-5", "A-1-6", "A-1-7", "A-1-8", "A-1-9")), 400, "invalid-request"),
+                new Case("an unknown seat", t -> t.reserve(List.of("A-1-1", "Z-9-9")), 400, "invalid-request"),
+                new Case("an unknown event", t -> t.api.reserve(t.fan, "no-such-event", List.of("A-1-1")), 404,
+                        "event-not-found"),
+                new Case("an Idempotency-Key too long", t -> t.api.reserve(t.fan, t.eventId, List.of("A-1-1"),
+                        "Idempotency-Key", "k".repeat(300)), 400, "invalid-request"),
+                new Case("no token", t -> t.api.reserve(null, t.eventId, List.of("A-1-1")), 401, "unauthorized"),
+                new Case("a forged token", t -> t.api.reserve(t.fan.substring(0, t.fan.length() - 4) + "AAAA",
+                        t.eventId, List.of("A-1-1")), 401, "unauthorized"),
+                new Case("a venue by a fan", t -> t.api.post("/api/venues", t.fan, Api.venue("Mine", 1, 1)), 403,
+                        "forbidden"),
+                new Case("an event by a fan", t -> t.api.post("/api/events", t.fan, t.eventBody(
+                        "\"FLOOR\":{\"amount\":\"49.00\",\"currency\":\"EUR\"}")), 403, "forbidden"),
+                new Case("a venue without sections", t -> t.api.post("/api/venues", t.admin,
+                        "{\"name\":\"Empty\",\"city\":\"Lyon\",\"sections\":[]}"), 400, "invalid-request"),
+                new Case("a venue without a name", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("", 1, 1)), 400, "invalid-request"),
+                new Case("a seat without coordinates", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 1).replace(",\"x\":2.0", "")), 400, "invalid-request"),
+                new Case("a seat number with a dash", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 1).replace("\"number\":\"1\"", "\"number\":\"1-2\"")), 400,
+                        "invalid-request"),
+                new Case("a seat twice in a row", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 2).replace("\"number\":\"2\"", "\"number\":\"1\"")), 400,
+                        "invalid-request"),
+                new Case("an event at an unknown venue", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"49.00\",\"currency\":\"EUR\"}")
+                                .replace(t.venueId, "no-such-venue")), 400, "invalid-request"),
+                new Case("an event missing a category's price", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"VIP\":{\"amount\":\"49.00\",\"currency\":\"EUR\"}")), 400, "invalid-request"),
+                new Case("a negative price", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"-1.00\",\"currency\":\"EUR\"}")), 400, "invalid-request"),
+                new Case("a price in tenths of cents", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"1.001\",\"currency\":\"EUR\"}")), 400, "invalid-request"),
+                new Case("a price without currency", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"10.00\"}")), 400, "invalid-request"),
+                new Case("an event without a start", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}")
+                                .replace("\"startsAt\":\"2030-01-01T20:00:00Z\",", "")), 400, "invalid-request"),
+                new Case("a start that is not a date", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}")
+                                .replace("2030-01-01T20:00:00Z", "next friday")), 400, "invalid-request"),
+                new Case("cancelling someone else's reservation", t -> t.api.delete("/api/reservations/"
+                        + t.othersReservation(), t.fan), 404, "reservation-not-found"),
+                new Case("reading someone else's reservation", t -> t.api.get("/api/reservations/"
+                        + t.othersReservation(), t.fan), 404, "reservation-not-found"),
+                new Case("cancelling a reservation that does not exist", t -> t.api.delete(
+                        "/api/reservations/no-such-reservation", t.fan), 404, "reservation-not-found")
+        ).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void isRefusedWithAProblemAndChangesNothing(Case bad) {
+        // prepared before counting: some cases need a reservation of another fan
+        reservationOfOther = bad.name().contains("someone else") ? reserveAsOther() : null;
+        long events = store.eventCount();
+
+        Api.Response response = bad.request().apply(this);
+
+        assertThat(response.status()).as("%s: %s", bad.name(), response.body()).isEqualTo(bad.status());
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text("type")).isEqualTo("/problems/" + bad.type());
+        assertThat(response.text("title")).isNotBlank();
+        assertThat(store.eventCount()).as("events appended by a refused request").isEqualTo(events);
+    }
+
+    @Test
+    void aRefusalNamesTheOffendingFields() {
+        Api.Response unknown = reserve(List.of("A-1-1", "Z-9-9"));
+        assertThat(unknown.strings("unknownSeatIds")).containsExactly("Z-9-9");
+        assertThat(unknown.body().at("/errors/0/field").asText()).isEqualTo("seatIds");
+
+        Api.Response price = api.post("/api/events", admin, eventBody("\"VIP\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}"));
+        assertThat(price.body().findValuesAsText("field")).contains("prices.FLOOR", "prices.VIP");
+    }
+
+    @Test
+    void salesThatHaveNotOpenedAreRefusedWith403() {
+        String later = api.createEvent(admin, venueId, ",\"salesStartAt\":\"2029-06-01T10:00:00Z\"");
+        long events = store.eventCount();
+
+        Api.Response response = api.reserve(fan, later, List.of("A-1-1"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.text("type")).isEqualTo("/problems/sales-not-open");
+        assertThat(response.text("salesStartAt")).isEqualTo("2029-06-01T10:00:00Z");
+        assertThat(store.eventCount()).isEqualTo(events);
+    }
+
+    private String reservationOfOther;
+
+    private String othersReservation() {
+        return reservationOfOther;
+    }
+
+    private String reserveAsOther() {
+        Api.Response response = api.reserve(api.token("someone-else"), eventId, List.of("A-1-10"));
+        assertThat(response.status()).isEqualTo(201);
+        return response.text("reservationId");
+    }
+
+    private Api.Response reserve(List<String> seatIds) {
+        return api.reserve(fan, eventId, seatIds);
+    }
+
+    private Api.Response reserveRaw(String body) {
+        return api.post("/api/events/" + eventId + "/reservations", fan, body);
+    }
+
+    private String eventBody(String prices) {
+        return "{\"venueId\":\"" + venueId + "\",\"name\":\"Night\",\"startsAt\":\"2030-01-01T20:00:00Z\","
+                + "\"prices\":{" + prices + "}}";
+    }
+}

@@ -1,0 +1,84 @@
+package io.boxoffice.app.reservation;
+
+import io.boxoffice.api.seat.ReleaseReason;
+import io.boxoffice.api.seat.SeatKey;
+import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.app.support.Api;
+import io.boxoffice.app.support.BoxofficeIntegrationTest;
+import io.boxoffice.app.support.EventStoreProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A fan's DELETE ends the hold at once: the seats go back on sale, and a second DELETE changes nothing. */
+@BoxofficeIntegrationTest
+class CancellationIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    private Api api;
+    private EventStoreProbe store;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        store = new EventStoreProbe(context);
+    }
+
+    @Test
+    void cancellingReleasesTheSeatsForTheNextFan() {
+        String eventId = api.eventWithSeats(4);
+        String alice = api.token("cancelling-alice");
+        String bob = api.token("waiting-bob");
+        Api.Response held = api.reserve(alice, eventId, List.of("A-1-1", "A-1-2"));
+        String reservationId = held.text("reservationId");
+        assertThat(api.reserve(bob, eventId, List.of("A-1-2")).status()).isEqualTo(409);
+
+        assertThat(api.delete("/api/reservations/" + reservationId, alice).status()).isEqualTo(202);
+
+        assertThat(api.get("/api/reservations/" + reservationId, alice).text("status")).isEqualTo("CANCELLED");
+        assertThat(store.payloads(SeatKey.of(eventId, "A-1-2")))
+                .contains(new SeatReleased(eventId, "A-1-2", reservationId, ReleaseReason.CANCELLED));
+        assertThat(api.reserve(bob, eventId, List.of("A-1-2")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void cancellingTwiceHasOneEffect() {
+        String eventId = api.eventWithSeats(2);
+        String alice = api.token("double-cancel");
+        String reservationId = api.reserve(alice, eventId, List.of("A-1-1")).text("reservationId");
+        assertThat(api.delete("/api/reservations/" + reservationId, alice).status()).isEqualTo(202);
+        long events = store.eventCount();
+
+        assertThat(api.delete("/api/reservations/" + reservationId, alice).status()).isEqualTo(202);
+
+        assertThat(store.eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void theOwnerAndStaffCanReadAReservationOthersCannot() {
+        String eventId = api.eventWithSeats(2);
+        String alice = api.token("reading-alice");
+        Api.Response held = api.reserve(alice, eventId, List.of("A-1-1", "A-1-2"));
+        String path = "/api/reservations/" + held.text("reservationId");
+
+        Api.Response mine = api.get(path, alice);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.text("status")).isEqualTo("HELD");
+        assertThat(mine.strings("seatIds")).containsExactly("A-1-1", "A-1-2");
+        assertThat(mine.body().at("/amount/amount").asText()).isEqualTo("98.00");
+        assertThat(mine.text("expiresAt")).isEqualTo(held.text("expiresAt"));
+        assertThat(api.get(path, api.token("admin")).status()).isEqualTo(200);
+        assertThat(api.get(path, api.token("auditor")).status()).isEqualTo(200);
+        assertThat(api.get(path, api.token("curious-carol")).status()).isEqualTo(404);
+    }
+}
