@@ -64,6 +64,21 @@ public final class Api {
         }
     }
 
+    /** A plain-text resource, such as the Prometheus scrape. */
+    public String text(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String token, String body, String... headers) {
         return send("POST", path, token, body, headers);
     }

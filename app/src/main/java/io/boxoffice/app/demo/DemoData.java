@@ -1,0 +1,87 @@
+package io.boxoffice.app.demo;
+
+import io.boxoffice.api.catalog.CreateEvent;
+import io.boxoffice.api.catalog.CreateVenue;
+import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.common.Money;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * On the first start of the embedded default, a theatre and an arena with an event each on sale, so that a new
+ * user has something to browse and buy. Ids are fixed, so a restart finds them and adds nothing.
+ */
+@Component
+public class DemoData implements ApplicationRunner {
+
+    static final String THEATRE_ID = demoId("venue:theatre");
+    static final String ARENA_ID = demoId("venue:arena");
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final Clock clock;
+    private final boolean enabled;
+
+    public DemoData(ObjectProvider<EmbeddedPostgres> embedded, CommandGateway commands, EventStore eventStore,
+                    Clock clock, @Value("${boxoffice.demo-data.enabled}") boolean enabled) {
+        this.embedded = embedded;
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || embedded.getIfAvailable() == null || exists(THEATRE_ID)) {
+            return;
+        }
+        Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        create(THEATRE_ID, "Théâtre des Célestins", "Lyon", DemoVenues.theatre(), demoId("event:hamlet"),
+                "Hamlet", today.plus(Duration.ofDays(30)).plus(Duration.ofHours(20)),
+                Map.of("STALLS", eur("65.00"), "CIRCLE", eur("42.00")));
+        create(ARENA_ID, "Northside Arena", "Manchester", DemoVenues.arena(), demoId("event:northern-lights"),
+                "Northern Lights Tour", today.plus(Duration.ofDays(60)).plus(Duration.ofHours(19)),
+                Map.of("FLOOR", eur("89.00"), "LOWER", eur("69.00"), "UPPER", eur("45.00")));
+    }
+
+    private void create(String venueId, String venueName, String city, List<Section> sections, String eventId,
+                        String eventName, Instant startsAt, Map<String, Money> prices) {
+        commands.sendAndWait(new CreateVenue(venueId, venueName, city, sections));
+        commands.sendAndWait(new CreateEvent(eventId, venueId, eventName, startsAt, null, prices));
+        log.info("Demo data: {} ({} seats) with '{}' on sale, event id {}", venueName,
+                sections.stream().mapToInt(Section::seatCount).sum(), eventName, eventId);
+    }
+
+    private boolean exists(String aggregateId) {
+        return eventStore.readEvents(aggregateId).hasNext();
+    }
+
+    private static Money eur(String amount) {
+        return new Money(new BigDecimal(amount), "EUR");
+    }
+
+    private static String demoId(String name) {
+        return UUID.nameUUIDFromBytes(("boxoffice-demo:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,63 @@
+package io.boxoffice.app.catalog;
+
+import io.boxoffice.app.support.Api;
+import io.boxoffice.app.support.BoxofficeIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stadium of 80,000 seats is accepted, an event on it is created without creating 80,000 of anything, and its
+ * seats can be reserved. The timings are printed for the record, not asserted: speed is shown by benchmarks.
+ */
+@BoxofficeIntegrationTest
+class LargeVenueIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aStadiumOfEightyThousandSeatsIsOnSaleInSeconds() {
+        Api api = new Api(port);
+        String admin = api.token("admin");
+        String stadium = stadium(40, 40, 50);
+
+        long start = System.nanoTime();
+        String venueId = api.createVenue(admin, stadium);
+        long venueCreated = System.nanoTime();
+        String eventId = api.createEvent(admin, venueId, "");
+        long eventCreated = System.nanoTime();
+        Api.Response first = api.reserve(api.token("stadium-fan"), eventId, List.of("S40-40-49", "S40-40-50"));
+        long firstHold = System.nanoTime();
+
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
+        assertThat(first.body().at("/amount/amount").asText()).isEqualTo("98.00");
+        assertThat(api.reserve(api.token("stadium-fan-2"), eventId, List.of("S40-41-1")).status()).isEqualTo(400);
+        System.out.printf("80,000-seat venue: %.0f KiB of JSON; venue created in %d ms, event in %d ms, "
+                        + "first hold (reads the layout) in %d ms%n", stadium.length() / 1024.0,
+                (venueCreated - start) / 1_000_000, (eventCreated - venueCreated) / 1_000_000,
+                (firstHold - eventCreated) / 1_000_000);
+    }
+
+    /** {@code sections} sections S1.. of {@code rows} rows of {@code seats} seats, all category FLOOR. */
+    private static String stadium(int sections, int rows, int seats) {
+        StringBuilder json = new StringBuilder("{\"name\":\"Stadium\",\"city\":\"Paris\",\"sections\":[");
+        for (int s = 1; s <= sections; s++) {
+            json.append(s > 1 ? "," : "").append("{\"id\":\"S").append(s).append("\",\"name\":\"Section ").append(s)
+                    .append("\",\"category\":\"FLOOR\",\"rows\":[");
+            for (int r = 1; r <= rows; r++) {
+                json.append(r > 1 ? "," : "").append("{\"label\":\"").append(r).append("\",\"seats\":[");
+                for (int n = 1; n <= seats; n++) {
+                    json.append(n > 1 ? "," : "").append("{\"number\":\"").append(n).append("\",\"x\":")
+                            .append(s * 60 + n).append(",\"y\":").append(r).append('}');
+                }
+                json.append("]}");
+            }
+            json.append("]}");
+        }
+        return json.append("]}").toString();
+    }
+}
