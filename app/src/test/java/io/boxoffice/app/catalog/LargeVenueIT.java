@@ -1,9 +1,8 @@
 package io.boxoffice.app.catalog;
 
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.BoxofficeIntegrationTest;
+import io.boxoffice.app.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 
@@ -13,15 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A stadium of 80,000 seats is accepted, an event on it is created without creating 80,000 of anything, and its
  * seats can be reserved. The timings are printed for the record, not asserted: speed is shown by benchmarks.
  */
-@BoxofficeIntegrationTest
-class LargeVenueIT {
-
-    @LocalServerPort
-    int port;
+class LargeVenueIT extends ApplicationTest {
 
     @Test
     void aStadiumOfEightyThousandSeatsIsOnSaleInSeconds() {
-        Api api = new Api(port);
         String admin = api.token("admin");
         String stadium = stadium(40, 40, 50);
 

@@ -1,44 +1,30 @@
 package io.boxoffice.app.reservation;
 
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.BoxofficeIntegrationTest;
-import io.boxoffice.app.support.EventStoreProbe;
+import io.boxoffice.app.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Every bad input of the spec's list gets its 4xx as problem+json and appends no event. */
-@BoxofficeIntegrationTest
-class BadInputIT {
+class BadInputIT extends ApplicationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-
-    private Api api;
-    private EventStoreProbe store;
     private String admin;
     private String fan;
     private String eventId;
     private String venueId;
+    private String reservationOfOther;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        store = new EventStoreProbe(context);
         admin = api.token("admin");
         fan = api.token("bad-input-fan");
         venueId = api.createVenue(admin, Api.venue("Hall", 1, 10));
@@ -155,8 +141,6 @@ class BadInputIT {
         assertThat(response.text("salesStartAt")).isEqualTo("2029-06-01T10:00:00Z");
         assertThat(store.eventCount()).isEqualTo(events);
     }
-
-    private String reservationOfOther;
 
     private String othersReservation() {
         return reservationOfOther;

@@ -4,35 +4,15 @@ import io.boxoffice.api.seat.ReleaseReason;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.BoxofficeIntegrationTest;
-import io.boxoffice.app.support.EventStoreProbe;
-import org.junit.jupiter.api.BeforeEach;
+import io.boxoffice.app.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A fan's DELETE ends the hold at once: the seats go back on sale, and a second DELETE changes nothing. */
-@BoxofficeIntegrationTest
-class CancellationIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-
-    private Api api;
-    private EventStoreProbe store;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        store = new EventStoreProbe(context);
-    }
+class CancellationIT extends ApplicationTest {
 
     @Test
     void cancellingReleasesTheSeatsForTheNextFan() {

@@ -2,13 +2,9 @@ package io.boxoffice.app.reservation;
 
 import io.boxoffice.api.reservation.ReservationPlaced;
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.BoxofficeIntegrationTest;
-import io.boxoffice.app.support.EventStoreProbe;
+import io.boxoffice.app.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,23 +16,13 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** I6: the same Idempotency-Key from the same fan gets the same answer and has one effect. */
-@BoxofficeIntegrationTest
-class IdempotencyIT {
+class IdempotencyIT extends ApplicationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-
-    private Api api;
-    private EventStoreProbe store;
     private String eventId;
     private String fan;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        store = new EventStoreProbe(context);
         eventId = api.eventWithSeats(10);
         fan = api.token("idempotent-fan");
     }

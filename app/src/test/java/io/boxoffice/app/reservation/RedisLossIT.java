@@ -1,17 +1,12 @@
 package io.boxoffice.app.reservation;
 
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.BoxofficeIntegrationTest;
-import io.boxoffice.app.support.EventStoreProbe;
-import io.boxoffice.app.support.Meters;
+import io.boxoffice.app.support.ApplicationTest;
 import io.boxoffice.app.support.SeatRace;
 import io.boxoffice.app.support.TestServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,28 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** I5: Redis is a gate, not the truth. Flushing or stopping it may slow reservations, never double-book. */
-@BoxofficeIntegrationTest
-class RedisLossIT {
+class RedisLossIT extends ApplicationTest {
 
     private static final List<String> SEATS = SeatRace.seats(10);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
     @Autowired
     RedissonClient redisson;
-
-    private Api api;
-    private EventStoreProbe store;
-    private Meters meters;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        store = new EventStoreProbe(context);
-        meters = new Meters(context);
-    }
 
     @Test
     void aFlushInTheMiddleOfTheRaceLeavesTheAggregatesToRefuse() throws Exception {

@@ -2,16 +2,13 @@ package io.boxoffice.app.reservation;
 
 import io.boxoffice.app.BoxofficeApplication;
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.BoxofficeIntegrationTest;
+import io.boxoffice.app.support.ApplicationTest;
 import io.boxoffice.app.support.EventStoreProbe;
 import io.boxoffice.app.support.SeatRace;
 import io.boxoffice.app.support.TestServers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.List;
@@ -20,15 +17,9 @@ import static io.boxoffice.app.support.SeatRace.assertNoSeatHeldTwice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The race through two application instances sharing one PostgreSQL and one Redis, as two nodes would. */
-@BoxofficeIntegrationTest
-class TwoNodeRaceIT {
+class TwoNodeRaceIT extends ApplicationTest {
 
     private static final List<String> SEATS = SeatRace.seats(10);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
 
     private static ConfigurableApplicationContext startSecondNode() {
         return new SpringApplicationBuilder(BoxofficeApplication.class)
@@ -43,13 +34,13 @@ class TwoNodeRaceIT {
     @Test
     void fansOnTwoNodesNeverShareASeat() throws Exception {
         try (ConfigurableApplicationContext secondNode = startSecondNode()) {
-            Api first = new Api(port);
+            Api first = api;
             Api second = new Api(port(secondNode));
             String eventId = first.eventWithSeats(SEATS.size());
 
             List<SeatRace.Attempt> attempts = SeatRace.run(List.of(first, second), eventId, SEATS, 64, "node-racer-", 7);
 
-            assertNoSeatHeldTwice(new EventStoreProbe(context), eventId, SEATS, attempts);
+            assertNoSeatHeldTwice(store, eventId, SEATS, attempts);
             assertThat(attempts.stream().filter(SeatRace.Attempt::won).map(a -> a.response().text("reservationId")))
                     .as("each node reads back what the other one granted")
                     .allSatisfy(id -> assertThat(second.get("/api/reservations/" + id, second.token("admin")).status())
@@ -64,7 +55,7 @@ class TwoNodeRaceIT {
     @Test
     void withoutRedisTwoNodesStillNeverShareASeat() throws Exception {
         try (ConfigurableApplicationContext secondNode = startSecondNode()) {
-            Api first = new Api(port);
+            Api first = api;
             Api second = new Api(port(secondNode));
             String eventId = first.eventWithSeats(SEATS.size());
             List<SeatRace.Attempt> attempts;
@@ -75,7 +66,7 @@ class TwoNodeRaceIT {
                 TestServers.startRedis();
             }
 
-            assertNoSeatHeldTwice(new EventStoreProbe(context), eventId, SEATS, attempts);
+            assertNoSeatHeldTwice(store, eventId, SEATS, attempts);
         }
     }
 }

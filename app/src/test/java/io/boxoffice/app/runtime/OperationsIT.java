@@ -1,24 +1,19 @@
 package io.boxoffice.app.runtime;
 
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.BoxofficeIntegrationTest;
+import io.boxoffice.app.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operators watch: health with PostgreSQL and Redis, and reservation metrics for Prometheus. */
-@BoxofficeIntegrationTest
-class OperationsIT {
-
-    @LocalServerPort
-    int port;
+class OperationsIT extends ApplicationTest {
 
     @Test
     void healthCoversPostgresAndRedis() {
-        Api.Response health = new Api(port).get("/actuator/health", null);
+        Api.Response health = api.get("/actuator/health", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
@@ -28,7 +23,6 @@ class OperationsIT {
 
     @Test
     void prometheusCountsReservationsByOutcome() {
-        Api api = new Api(port);
         String eventId = api.eventWithSeats(1);
         api.reserve(api.token("metrics-winner"), eventId, List.of("A-1-1"));
         api.reserve(api.token("metrics-loser"), eventId, List.of("A-1-1"));
