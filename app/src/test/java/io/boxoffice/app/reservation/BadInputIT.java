@@ -130,6 +130,14 @@ class BadInputIT extends ApplicationTest {
     }
 
     @Test
+    void unknownFieldsAreIgnored() {
+        Api.Response response = reserveRaw("{\"seatIds\":[\"A-1-5\"],\"seatCount\":1,\"note\":{\"x\":1}}");
+
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
+        assertThat(response.strings("seatIds")).containsExactly("A-1-5");
+    }
+
+    @Test
     void salesThatHaveNotOpenedAreRefusedWith403() {
         String later = api.createEvent(admin, venueId, ",\"salesStartAt\":\"2029-06-01T10:00:00Z\"");
         long events = store.eventCount();

@@ -2,7 +2,9 @@ package io.boxoffice.app.runtime;
 
 import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.ApplicationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
 
 import java.util.List;
 
@@ -19,6 +21,12 @@ class OperationsIT extends ApplicationTest {
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
         assertThat(health.body().at("/components/redis/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void withExternalServersConfiguredNothingEmbeddedStarts() {
+        assertThat(context.getBeanProvider(EmbeddedPostgres.class).getIfAvailable()).isNull();
+        assertThat(context.getBeanProvider(RedisServer.class).getIfAvailable()).isNull();
     }
 
     @Test

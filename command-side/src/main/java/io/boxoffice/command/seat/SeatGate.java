@@ -147,9 +147,12 @@ public class SeatGate {
     }
 
     private void failed(RedisException e) {
+        boolean wasOpen = isOpen();
         closedUntil = clock.instant().plus(retryAfter);
-        log.warn("Redis failed ({}); the seat gate is bypassed for {}, the aggregates alone decide",
-                e.getMessage(), retryAfter);
+        if (wasOpen) {
+            log.warn("Redis failed ({}); the seat gate is bypassed for {}, the aggregates alone decide",
+                    e.getMessage(), retryAfter);
+        }
     }
 
     private RScript script() {
