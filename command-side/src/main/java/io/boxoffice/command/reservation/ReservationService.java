@@ -173,7 +173,7 @@ public class ReservationService {
         return earlier;
     }
 
-    public Optional<ReservationView> find(String reservationId) {
+    private Optional<ReservationView> find(String reservationId) {
         return queries.query(new FindReservation(reservationId), ResponseTypes.optionalInstanceOf(ReservationView.class))
                 .join();
     }
