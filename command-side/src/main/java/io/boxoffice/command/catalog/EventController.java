@@ -4,7 +4,7 @@ import io.boxoffice.api.catalog.CreateEvent;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.common.Money;
-import io.boxoffice.command.web.Problems;
+import io.boxoffice.api.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

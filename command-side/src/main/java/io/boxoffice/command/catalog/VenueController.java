@@ -2,7 +2,7 @@ package io.boxoffice.command.catalog;
 
 import io.boxoffice.api.catalog.CreateVenue;
 import io.boxoffice.api.catalog.Section;
-import io.boxoffice.command.web.Problems;
+import io.boxoffice.api.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,20 +1,35 @@
 package io.boxoffice.command.reservation;
 
+import io.boxoffice.api.common.Money;
+import io.boxoffice.api.payment.CheckoutStarted;
+import io.boxoffice.api.payment.LatePaymentReceived;
+import io.boxoffice.api.payment.PaymentRefunded;
+import io.boxoffice.api.payment.RecordPaymentEvent;
 import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.ReservationCancelled;
+import io.boxoffice.api.reservation.ReservationConfirmed;
+import io.boxoffice.api.reservation.ReservationExpired;
+import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
 import io.boxoffice.api.reservation.ReservationStatus;
+import io.boxoffice.api.reservation.Ticket;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A fan's reservation of 1..N seats of one event. Its commands are handled by {@link ReservationCommandHandler},
- * which changes the reservation and its seats in one unit of work, so they commit together or not at all.
+ * A fan's reservation of 1..N seats of one event, from hold to sale or release. Its commands are handled by
+ * {@link ReservationCommandHandler}, which changes the reservation and its seats in one unit of work, so they
+ * commit together or not at all.
  */
 @Aggregate
 public class Reservation {
@@ -24,7 +39,13 @@ public class Reservation {
     private String eventId;
     private String userId;
     private List<String> seatIds;
+    private Money amount;
+    private Instant heldUntil;
     private ReservationStatus status;
+    private String paidWith;
+    private final Set<String> gatewayEventsSeen = new HashSet<>();
+    private final Set<String> latePayments = new HashSet<>();
+    private final Set<String> refundedPayments = new HashSet<>();
 
     protected Reservation() {
         // for Axon
@@ -35,21 +56,121 @@ public class Reservation {
                 command.seatIds(), command.amount(), command.heldUntil()));
     }
 
+    /** The seats a transition released, or none. */
+    record SeatsToRelease(String eventId, List<String> seatIds) {
+        static final SeatsToRelease NONE = new SeatsToRelease(null, List.of());
+    }
+
+    /** What a succeeded payment means for this reservation. */
+    enum PaymentVerdict { CONFIRM, REFUND, NO_EFFECT }
+
     /** Cancels the reservation for its owner; cancelling twice has no second effect. */
-    Cancellation cancel(String requestedBy) {
+    SeatsToRelease cancel(String requestedBy) {
+        requireOwner(requestedBy);
+        if (status == ReservationStatus.HELD) {
+            apply(new ReservationCancelled(reservationId, eventId, seatIds));
+            return new SeatsToRelease(eventId, seatIds);
+        }
+        if (status != ReservationStatus.CANCELLED) {
+            throw new ReservationNotCancellableException(reservationId, status);
+        }
+        return SeatsToRelease.NONE;
+    }
+
+    /** The hold's deadline: an unpaid reservation expires; any other state stays as it is. */
+    SeatsToRelease expire() {
+        if (status != ReservationStatus.HELD) {
+            return SeatsToRelease.NONE;
+        }
+        apply(new ReservationExpired(reservationId, eventId, seatIds));
+        return new SeatsToRelease(eventId, seatIds);
+    }
+
+    /** The owner opened a payment at the gateway; only a live hold can be paid, and only its exact amount. */
+    void startCheckout(String requestedBy, String paymentId, Money checkoutAmount, Instant now) {
+        requireOwner(requestedBy);
+        if (paymentId.equals(paidWith)) {
+            return; // the webhook was faster than the checkout's answer
+        }
+        if (status != ReservationStatus.HELD || !now.isBefore(heldUntil)) {
+            throw new ReservationNotPayableException(reservationId);
+        }
+        requireAmount(checkoutAmount);
+        apply(new CheckoutStarted(reservationId, paymentId, checkoutAmount));
+    }
+
+    /**
+     * Judges a succeeded payment without changing anything: paid in time while held means the seats are to be
+     * confirmed; paid for a reservation that is over (or a second payment) means a refund.
+     */
+    PaymentVerdict judgePayment(RecordPaymentEvent payment, Instant now) {
+        if (gatewayEventsSeen.contains(payment.gatewayEventId()) || payment.paymentId().equals(paidWith)
+                || latePayments.contains(payment.paymentId())) {
+            return PaymentVerdict.NO_EFFECT; // the same payment, reported again
+        }
+        requireAmount(payment.amount());
+        return status == ReservationStatus.HELD && now.isBefore(heldUntil)
+                ? PaymentVerdict.CONFIRM : PaymentVerdict.REFUND;
+    }
+
+    /** Paid in time, and every seat was confirmed in this unit of work: one ticket per seat. */
+    void confirm(RecordPaymentEvent payment) {
+        List<Ticket> tickets = seatIds.stream().map(seatId -> new Ticket(ticketId(seatId), eventId, seatId, userId))
+                .toList();
+        apply(new ReservationConfirmed(reservationId, eventId, userId, payment.paymentId(), payment.gatewayEventId(),
+                amount, tickets));
+    }
+
+    /** Paid too late: the reservation ends (if the deadline has not ended it yet) and the money goes back. */
+    SeatsToRelease refundLatePayment(RecordPaymentEvent payment) {
+        SeatsToRelease released = expire();
+        apply(new LatePaymentReceived(reservationId, payment.paymentId(), payment.gatewayEventId(),
+                payment.amount()));
+        return released;
+    }
+
+    /** The gateway declined: a held reservation ends and its seats are released. */
+    SeatsToRelease paymentFailed(RecordPaymentEvent payment) {
+        if (gatewayEventsSeen.contains(payment.gatewayEventId()) || status != ReservationStatus.HELD) {
+            return SeatsToRelease.NONE;
+        }
+        apply(new ReservationPaymentFailed(reservationId, eventId, payment.paymentId(), payment.gatewayEventId(),
+                seatIds));
+        return new SeatsToRelease(eventId, seatIds);
+    }
+
+    /** A refund of a late payment went through. */
+    boolean refunded(RecordPaymentEvent refund) {
+        if (!latePayments.contains(refund.paymentId()) || refundedPayments.contains(refund.paymentId())) {
+            return false;
+        }
+        apply(new PaymentRefunded(reservationId, refund.paymentId(), refund.gatewayEventId(), refund.amount()));
+        return true;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    List<String> seatIds() {
+        return seatIds;
+    }
+
+    private void requireOwner(String requestedBy) {
         if (!userId.equals(requestedBy)) {
             throw new ReservationNotFoundException(reservationId);
         }
-        if (status == ReservationStatus.HELD) {
-            apply(new ReservationCancelled(reservationId, eventId, seatIds));
-        } else if (status != ReservationStatus.CANCELLED) {
-            throw new ReservationNotCancellableException(reservationId, status);
-        }
-        return new Cancellation(eventId, seatIds);
     }
 
-    /** What a cancellation releases. */
-    record Cancellation(String eventId, List<String> seatIds) {
+    private void requireAmount(Money paid) {
+        if (!amount.equals(paid)) {
+            throw new PaymentMismatchException(reservationId, amount, paid);
+        }
+    }
+
+    /** Stable per seat of a reservation, so a replay issues the very same tickets. */
+    private String ticketId(String seatId) {
+        return UUID.nameUUIDFromBytes((reservationId + "/" + seatId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @EventSourcingHandler
@@ -58,11 +179,43 @@ public class Reservation {
         eventId = event.eventId();
         userId = event.userId();
         seatIds = event.seatIds();
+        amount = event.amount();
+        heldUntil = event.heldUntil();
         status = ReservationStatus.HELD;
     }
 
     @EventSourcingHandler
     void on(ReservationCancelled event) {
         status = ReservationStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ReservationExpired event) {
+        status = ReservationStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ReservationConfirmed event) {
+        status = ReservationStatus.CONFIRMED;
+        paidWith = event.paymentId();
+        gatewayEventsSeen.add(event.gatewayEventId());
+    }
+
+    @EventSourcingHandler
+    void on(ReservationPaymentFailed event) {
+        status = ReservationStatus.PAYMENT_FAILED;
+        gatewayEventsSeen.add(event.gatewayEventId());
+    }
+
+    @EventSourcingHandler
+    void on(LatePaymentReceived event) {
+        latePayments.add(event.paymentId());
+        gatewayEventsSeen.add(event.gatewayEventId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefunded event) {
+        refundedPayments.add(event.paymentId());
+        gatewayEventsSeen.add(event.gatewayEventId());
     }
 }

@@ -3,7 +3,7 @@ package io.boxoffice.command.reservation;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.api.reservation.ReservationStatus;
 import io.boxoffice.api.reservation.ReservationView;
-import io.boxoffice.command.web.Problems;
+import io.boxoffice.api.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

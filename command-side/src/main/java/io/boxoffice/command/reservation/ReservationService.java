@@ -126,7 +126,7 @@ public class ReservationService {
             refusedByAggregate.increment();
             Map<String, Instant> unavailableUntil = new HashMap<>();
             refused.refusals().forEach(refusal -> unavailableUntil.put(refusal.seatId(), refusal.heldUntil()));
-            gate.refused(eventId, place.seatIds(), place.reservationId(), unavailableUntil);
+            gate.settle(eventId, place.seatIds(), place.reservationId(), unavailableUntil);
             return orRefuse(idempotencyKey, place, List.copyOf(unavailableUntil.keySet()));
         } catch (RuntimeException e) {
             gate.release(eventId, place.seatIds(), place.reservationId());
@@ -140,7 +140,7 @@ public class ReservationService {
                 commands.sendAndWait(place);
                 held.increment();
                 return new ReservationView(place.reservationId(), place.eventId(), place.userId(), place.seatIds(),
-                        ReservationStatus.HELD, place.heldUntil(), place.amount());
+                        ReservationStatus.HELD, place.heldUntil(), place.amount(), List.of(), List.of());
             } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
                 // another transaction appended to one of these aggregates first (a seat's first hold, or a
                 // reservation's creation, conflicts as AggregateStreamCreationException)
@@ -178,14 +178,12 @@ public class ReservationService {
                 .join();
     }
 
-    /** Cancels the caller's reservation and gives its seats back to the gate. */
+    /** Cancels the caller's reservation; its seats are released in the same transaction. */
     public void cancel(String reservationId, String userId) {
-        Reservation.Cancellation cancellation;
         try {
-            cancellation = commands.sendAndWait(new CancelReservation(reservationId, userId));
+            commands.sendAndWait(new CancelReservation(reservationId, userId));
         } catch (AggregateNotFoundException e) {
             throw new ReservationNotFoundException(reservationId);
         }
-        gate.release(cancellation.eventId(), cancellation.seatIds(), reservationId);
     }
 }

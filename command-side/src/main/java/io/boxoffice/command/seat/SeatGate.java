@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -106,20 +107,27 @@ public class SeatGate {
         }
     }
 
-    /** Gives back the keys this reservation took: after a cancellation, or a failure on the way to PostgreSQL. */
+    /** Gives back the keys this reservation took: after a release, or a failure on the way to PostgreSQL. */
     public void release(String eventId, List<String> seatIds, String reservationId) {
-        refused(eventId, seatIds, reservationId, Map.of());
+        settle(eventId, seatIds, reservationId, Map.of());
+    }
+
+    /** A sold seat stays taken for good, whatever the hold's expiry was. */
+    public void sold(String eventId, String seatId, String reservationId) {
+        Map<String, Instant> forGood = new HashMap<>();
+        forGood.put(seatId, null);
+        settle(eventId, List.of(seatId), reservationId, forGood);
     }
 
     /**
-     * After the aggregates refused a request: gives back this reservation's keys and teaches the gate what the
-     * aggregates know, in one round trip. Refused seats are remembered as held until their hold ends, or for good
-     * when sold, so that after a flush the gate refills with exactly the seats fans contend for.
+     * Gives back this reservation's keys and teaches the gate what the aggregates know, in one round trip. After a
+     * refusal, the refused seats are remembered as held until the other hold ends, or for good when sold, so that
+     * after a flush the gate refills with exactly the seats fans contend for.
      *
-     * @param unavailableUntil the end of the other hold per refused seat; {@code null} for a sold seat
+     * @param unavailableUntil per seat to mark taken: until when, {@code null} for good (sold)
      */
-    public void refused(String eventId, List<String> seatIds, String reservationId,
-                        Map<String, Instant> unavailableUntil) {
+    public void settle(String eventId, List<String> seatIds, String reservationId,
+                       Map<String, Instant> unavailableUntil) {
         if (!isOpen()) {
             return;
         }

@@ -1,9 +1,12 @@
 package io.boxoffice.command.web;
 
+import io.boxoffice.api.web.Problems;
 import io.boxoffice.command.reservation.EventNotFoundException;
 import io.boxoffice.command.reservation.IdempotencyKeyReusedException;
+import io.boxoffice.command.reservation.PaymentMismatchException;
 import io.boxoffice.command.reservation.ReservationNotCancellableException;
 import io.boxoffice.command.reservation.ReservationNotFoundException;
+import io.boxoffice.command.reservation.ReservationNotPayableException;
 import io.boxoffice.command.reservation.SalesNotOpenException;
 import io.boxoffice.command.reservation.SeatsTakenException;
 import io.boxoffice.command.reservation.UnknownSeatsException;
@@ -62,5 +65,17 @@ public class CommandProblemHandler {
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                 "Idempotency-Key reused", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notPayable(ReservationNotPayableException e) {
+        return Problems.problem(HttpStatus.CONFLICT, "reservation-not-payable", "Reservation cannot be paid",
+                e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail paymentMismatch(PaymentMismatchException e) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, "payment-mismatch", "Payment does not match", e.getMessage(),
+                Map.of());
     }
 }

@@ -1,11 +1,18 @@
 package io.boxoffice.query.reservation;
 
 import io.boxoffice.api.common.Money;
+import io.boxoffice.api.payment.LatePaymentReceived;
+import io.boxoffice.api.payment.PaymentRefunded;
 import io.boxoffice.api.reservation.FindReservation;
 import io.boxoffice.api.reservation.ReservationCancelled;
+import io.boxoffice.api.reservation.ReservationConfirmed;
+import io.boxoffice.api.reservation.ReservationExpired;
+import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
 import io.boxoffice.api.reservation.ReservationStatus;
 import io.boxoffice.api.reservation.ReservationView;
+import io.boxoffice.api.reservation.Ticket;
+import io.boxoffice.query.ticket.TicketCodes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -22,8 +29,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reservations for their owners. The processing group is subscribing (see application properties): it runs in
- * the command's transaction, so what a fan was just told is what they read back.
+ * Reservations for their owners, with their tickets and refunds. The processing group is subscribing (see
+ * {@link ReservationProjectionConfiguration}): it runs in the command's transaction, so what a fan was just told
+ * is what they read back.
  */
 @Component
 @ProcessingGroup(ReservationProjection.PROCESSING_GROUP)
@@ -33,10 +41,12 @@ public class ReservationProjection {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TicketCodes ticketCodes;
 
-    public ReservationProjection(JdbcTemplate jdbc, Clock clock) {
+    public ReservationProjection(JdbcTemplate jdbc, Clock clock, TicketCodes ticketCodes) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ticketCodes = ticketCodes;
     }
 
     @EventHandler
@@ -54,8 +64,45 @@ public class ReservationProjection {
 
     @EventHandler
     void on(ReservationCancelled event) {
-        jdbc.update("UPDATE reservation_view SET status = ? WHERE reservation_id = ?",
-                ReservationStatus.CANCELLED.name(), event.reservationId());
+        status(event.reservationId(), ReservationStatus.CANCELLED);
+    }
+
+    @EventHandler
+    void on(ReservationExpired event) {
+        status(event.reservationId(), ReservationStatus.EXPIRED);
+    }
+
+    @EventHandler
+    void on(ReservationPaymentFailed event) {
+        status(event.reservationId(), ReservationStatus.PAYMENT_FAILED);
+    }
+
+    @EventHandler
+    void on(ReservationConfirmed event) {
+        status(event.reservationId(), ReservationStatus.CONFIRMED);
+        jdbc.batchUpdate("""
+                        INSERT INTO ticket_view (ticket_id, reservation_id, event_id, seat_id, holder)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING""",
+                event.tickets().stream().map(ticket -> new Object[]{ticket.ticketId(), event.reservationId(),
+                        ticket.eventId(), ticket.seatId(), ticket.holder()}).toList());
+    }
+
+    @EventHandler
+    void on(LatePaymentReceived event) {
+        jdbc.update("""
+                        INSERT INTO refund_view (reservation_id, payment_id, amount, currency, status)
+                        VALUES (?, ?, ?, ?, 'PENDING') ON CONFLICT (reservation_id, payment_id) DO NOTHING""",
+                event.reservationId(), event.paymentId(), event.amount().amount(), event.amount().currency());
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event) {
+        jdbc.update("UPDATE refund_view SET status = 'REFUNDED' WHERE reservation_id = ? AND payment_id = ?",
+                event.reservationId(), event.paymentId());
+    }
+
+    private void status(String reservationId, ReservationStatus status) {
+        jdbc.update("UPDATE reservation_view SET status = ? WHERE reservation_id = ?", status.name(), reservationId);
     }
 
     @QueryHandler
@@ -70,12 +117,34 @@ public class ReservationProjection {
         ReservationStatus status = ReservationStatus.valueOf(row.getString("status"));
         Instant expiresAt = row.getTimestamp("expires_at").toInstant();
         if (status == ReservationStatus.HELD && !clock.instant().isBefore(expiresAt)) {
-            // the hold has ended even if nothing has written its expiry yet
+            // the hold has ended even if its deadline has not been processed yet
             status = ReservationStatus.EXPIRED;
         }
+        String reservationId = row.getString("reservation_id");
         Array seatIds = row.getArray("seat_ids");
-        return new ReservationView(row.getString("reservation_id"), row.getString("event_id"),
-                row.getString("user_id"), List.of((String[]) seatIds.getArray()), status, expiresAt,
-                new Money(row.getBigDecimal("amount"), row.getString("currency")));
+        return new ReservationView(reservationId, row.getString("event_id"), row.getString("user_id"),
+                List.of((String[]) seatIds.getArray()), status, expiresAt,
+                new Money(row.getBigDecimal("amount"), row.getString("currency")), tickets(reservationId),
+                refunds(reservationId));
+    }
+
+    private List<ReservationView.TicketView> tickets(String reservationId) {
+        return jdbc.query("""
+                        SELECT ticket_id, event_id, seat_id, holder FROM ticket_view
+                        WHERE reservation_id = ? ORDER BY seat_id""",
+                (row, n) -> {
+                    Ticket ticket = new Ticket(row.getString("ticket_id"), row.getString("event_id"),
+                            row.getString("seat_id"), row.getString("holder"));
+                    return new ReservationView.TicketView(ticket.ticketId(), ticket.seatId(), ticketCodes.sign(ticket));
+                }, reservationId);
+    }
+
+    private List<ReservationView.RefundView> refunds(String reservationId) {
+        return jdbc.query("""
+                        SELECT payment_id, amount, currency, status FROM refund_view
+                        WHERE reservation_id = ? ORDER BY payment_id""",
+                (row, n) -> new ReservationView.RefundView(row.getString("payment_id"),
+                        new Money(row.getBigDecimal("amount"), row.getString("currency")), row.getString("status")),
+                reservationId);
     }
 }

@@ -2,15 +2,12 @@ package io.boxoffice.query.reservation;
 
 import io.boxoffice.api.reservation.FindReservation;
 import io.boxoffice.api.reservation.ReservationView;
+import io.boxoffice.api.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
 
 @RestController
 public class ReservationQueryController {
@@ -27,13 +24,7 @@ public class ReservationQueryController {
         return reservations.handle(new FindReservation(reservationId))
                 .filter(view -> view.userId().equals(request.getRemoteUser())
                         || request.isUserInRole("ADMIN") || request.isUserInRole("AUDITOR"))
-                .orElseThrow(() -> notFound(reservationId));
-    }
-
-    private static ErrorResponseException notFound(String reservationId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no reservation " + reservationId);
-        problem.setType(URI.create("/problems/reservation-not-found"));
-        problem.setTitle("Reservation not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+                .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "reservation-not-found",
+                        "Reservation not found", "no reservation " + reservationId));
     }
 }

@@ -1,4 +1,4 @@
-package io.boxoffice.command.web;
+package io.boxoffice.api.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -8,7 +8,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 9457 problems with a stable {@code type} per kind of refusal, rendered as {@code application/problem+json}. */
+/**
+ * RFC 9457 problems with a stable {@code type} per kind of refusal, rendered as {@code application/problem+json};
+ * shared so that every module's errors look alike.
+ */
 public final class Problems {
 
     private Problems() {
@@ -21,6 +24,11 @@ public final class Problems {
         problem.setTitle(title);
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    /** The problem as an exception, to be thrown from a controller. */
+    public static ErrorResponseException error(HttpStatus status, String type, String title, String detail) {
+        return new ErrorResponseException(status, problem(status, type, title, detail, Map.of()), null);
     }
 
     /** A 400 naming each offending field with what is wrong with it, to be thrown from a controller. */

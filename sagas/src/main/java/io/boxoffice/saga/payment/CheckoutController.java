@@ -1,0 +1,62 @@
+package io.boxoffice.saga.payment;
+
+import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.payment.StartCheckout;
+import io.boxoffice.api.reservation.FindReservation;
+import io.boxoffice.api.reservation.ReservationStatus;
+import io.boxoffice.api.reservation.ReservationView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * {@code POST /api/reservations/{id}/checkout}: opens a payment at the gateway for exactly the reservation's
+ * amount and records it on the reservation, which accepts it only while the hold is live.
+ */
+@RestController
+public class CheckoutController {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final PaymentGateway gateway;
+
+    public CheckoutController(QueryGateway queries, CommandGateway commands, PaymentGateway gateway) {
+        this.queries = queries;
+        this.commands = commands;
+        this.gateway = gateway;
+    }
+
+    public record CheckoutResponse(String paymentId, String checkoutUrl) {
+    }
+
+    @PostMapping("/api/reservations/{reservationId}/checkout")
+    @ResponseStatus(HttpStatus.CREATED)
+    public CheckoutResponse checkout(@PathVariable String reservationId, Principal user) {
+        Optional<ReservationView> found = queries.query(new FindReservation(reservationId),
+                ResponseTypes.optionalInstanceOf(ReservationView.class)).join();
+        ReservationView reservation = found.filter(view -> view.userId().equals(user.getName()))
+                .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "reservation-not-found", "Reservation not found",
+                        "no reservation " + reservationId));
+        if (reservation.status() != ReservationStatus.HELD) {
+            throw Problems.error(HttpStatus.CONFLICT, "reservation-not-payable", "Reservation cannot be paid",
+                    "reservation " + reservationId + " is " + reservation.status());
+        }
+        PaymentGateway.GatewayPayment payment = gateway.createPayment(reservationId, reservation.amount());
+        try {
+            commands.sendAndWait(new StartCheckout(reservationId, user.getName(), payment.paymentId(),
+                    reservation.amount()));
+        } catch (RuntimeException refused) {
+            gateway.voidPayment(payment.paymentId()); // the hold ended meanwhile: this payment must not take money
+            throw refused;
+        }
+        return new CheckoutResponse(payment.paymentId(), payment.checkoutUrl());
+    }
+}

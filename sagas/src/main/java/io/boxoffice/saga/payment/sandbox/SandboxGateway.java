@@ -1,0 +1,100 @@
+package io.boxoffice.saga.payment.sandbox;
+
+import io.boxoffice.api.common.Money;
+import io.boxoffice.api.payment.PaymentEventType;
+import io.boxoffice.saga.payment.PaymentGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The payment gateway built into the app, standing in for a real one: it keeps its payments in its own table,
+ * shows a payment page, and reports outcomes only through signed webhooks sent over HTTP, retried until the app
+ * acknowledges them.
+ */
+@Component
+@ConditionalOnProperty(name = "boxoffice.payment.gateway", havingValue = "sandbox", matchIfMissing = true)
+public class SandboxGateway implements PaymentGateway {
+
+    enum Status { OPEN, SUCCEEDED, FAILED, VOIDED, REFUNDED }
+
+    record SandboxPayment(String paymentId, String reservationId, Money amount, Status status) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final SandboxWebhookSender webhooks;
+    private final String baseUrl;
+
+    public SandboxGateway(JdbcTemplate jdbc, SandboxWebhookSender webhooks,
+                          @Value("${boxoffice.payment.sandbox.base-url:}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.webhooks = webhooks;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public GatewayPayment createPayment(String reservationId, Money amount) {
+        jdbc.update("""
+                INSERT INTO sandbox_payment (payment_id, reservation_id, amount, currency, status)
+                VALUES (?, ?, ?, ?, 'OPEN') ON CONFLICT DO NOTHING""",
+                "pay_" + UUID.randomUUID().toString().replace("-", ""), reservationId, amount.amount(),
+                amount.currency());
+        String paymentId = jdbc.queryForObject(
+                "SELECT payment_id FROM sandbox_payment WHERE reservation_id = ? AND status = 'OPEN'",
+                String.class, reservationId);
+        return new GatewayPayment(paymentId, checkoutUrl(paymentId));
+    }
+
+    @Override
+    public void voidPayment(String paymentId) {
+        move(paymentId, Status.OPEN, Status.VOIDED);
+    }
+
+    @Override
+    public void refund(String paymentId, Money amount) {
+        if (move(paymentId, Status.SUCCEEDED, Status.REFUNDED)) {
+            find(paymentId).ifPresent(payment -> webhooks.deliver(PaymentEventType.REFUND_SUCCEEDED, payment));
+        }
+    }
+
+    /** The fan paid on the sandbox page. Returns false if the payment was not open. */
+    boolean succeed(String paymentId) {
+        return settle(paymentId, Status.SUCCEEDED, PaymentEventType.PAYMENT_SUCCEEDED);
+    }
+
+    /** The fan declined on the sandbox page. Returns false if the payment was not open. */
+    boolean fail(String paymentId) {
+        return settle(paymentId, Status.FAILED, PaymentEventType.PAYMENT_FAILED);
+    }
+
+    Optional<SandboxPayment> find(String paymentId) {
+        return jdbc.query("SELECT payment_id, reservation_id, amount, currency, status FROM sandbox_payment "
+                        + "WHERE payment_id = ?",
+                (row, n) -> new SandboxPayment(row.getString("payment_id"), row.getString("reservation_id"),
+                        new Money(row.getBigDecimal("amount"), row.getString("currency")),
+                        Status.valueOf(row.getString("status"))), paymentId).stream().findFirst();
+    }
+
+    private boolean settle(String paymentId, Status outcome, PaymentEventType event) {
+        if (!move(paymentId, Status.OPEN, outcome)) {
+            return false;
+        }
+        find(paymentId).ifPresent(payment -> webhooks.deliver(event, payment));
+        return true;
+    }
+
+    private boolean move(String paymentId, Status from, Status to) {
+        return jdbc.update("UPDATE sandbox_payment SET status = ? WHERE payment_id = ? AND status = ?",
+                to.name(), paymentId, from.name()) == 1;
+    }
+
+    private String checkoutUrl(String paymentId) {
+        String base = baseUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
+        return base + "/sandbox/checkout/" + paymentId;
+    }
+}

@@ -1,0 +1,12 @@
+package io.boxoffice.api.payment;
+
+import io.boxoffice.api.common.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * A verified webhook of the payment gateway, for the reservation it names. Answered with a
+ * {@link PaymentEventOutcome} once its effect is committed.
+ */
+public record RecordPaymentEvent(@TargetAggregateIdentifier String reservationId, String gatewayEventId,
+                                 PaymentEventType type, String paymentId, Money amount) {
+}
