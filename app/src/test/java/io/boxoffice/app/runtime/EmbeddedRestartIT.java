@@ -2,6 +2,7 @@ package io.boxoffice.app.runtime;
 
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatKey;
+import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.app.BoxofficeApplication;
 import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.EventStoreProbe;
@@ -13,9 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded default as a user runs it, with no external configuration: embedded PostgreSQL and Redis, demo
@@ -29,11 +34,13 @@ class EmbeddedRestartIT {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(BoxofficeApplication.class).run(
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--boxoffice.embedded.data-dir=" + dataDir,
-                "--boxoffice.auth.issuer.secret=" + SECRET);
+                "--boxoffice.auth.issuer.secret=" + SECRET));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(BoxofficeApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext app) {
@@ -74,5 +81,38 @@ class EmbeddedRestartIT {
         return app.getBean(JdbcTemplate.class).queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.boxoffice.api.catalog.VenueCreated'",
                 String.class);
+    }
+
+    /** I3 across a restart: a hold that ended while no node ran is released right after the next start. */
+    @Test
+    void aHoldThatEndedWhileTheAppWasDownIsReleasedRightAfterStart() {
+        String eventId;
+        String reservationId;
+        Instant heldUntil;
+        try (ConfigurableApplicationContext app = start("--boxoffice.hold-duration=PT2S",
+                "--boxoffice.demo-data.enabled=false")) {
+            Api api = api(app);
+            eventId = api.eventWithSeats(1);
+            Api.Response held = api.reserve(api.token("leaves-early"), eventId, List.of("A-1-1"));
+            reservationId = held.text("reservationId");
+            heldUntil = Instant.parse(held.text("expiresAt"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(heldUntil.plusSeconds(1)));
+
+        Instant restart = Instant.now();
+        try (ConfigurableApplicationContext app = start("--boxoffice.demo-data.enabled=false")) {
+            Instant started = Instant.now();
+            Api api = api(app);
+            EventStoreProbe store = new EventStoreProbe(app);
+            await().atMost(Duration.ofSeconds(20)).until(() -> store.payloads(SeatKey.of(eventId, "A-1-1")).stream()
+                    .anyMatch(SeatReleased.class::isInstance));
+            Instant released = Instant.now();
+
+            assertThat(api.get("/api/reservations/" + reservationId, api.token("leaves-early")).text("status"))
+                    .isEqualTo("EXPIRED");
+            System.out.printf("Hold that ended while down: released %d ms after the context started "
+                            + "(start-up took %d ms)%n", Duration.between(started, released).toMillis(),
+                    Duration.between(restart, started).toMillis());
+        }
     }
 }

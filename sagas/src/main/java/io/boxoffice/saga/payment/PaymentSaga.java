@@ -46,6 +46,9 @@ public class PaymentSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = "reservationId")
     public void on(ReservationPlaced placed, DeadlineManager deadlines) {
+        if (reservationId != null) {
+            return; // the same event delivered again: the deadline is already scheduled
+        }
         reservationId = placed.reservationId();
         deadlines.schedule(placed.heldUntil(), HOLD_ENDS, new HoldEnds(reservationId, placed.heldUntil()));
     }

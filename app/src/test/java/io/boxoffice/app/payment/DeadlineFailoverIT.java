@@ -1,0 +1,53 @@
+package io.boxoffice.app.payment;
+
+import io.boxoffice.api.seat.SeatKey;
+import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.app.BoxofficeApplication;
+import io.boxoffice.app.support.Api;
+import io.boxoffice.app.support.ApplicationTest;
+import io.boxoffice.app.support.TestServers;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** I3 with several nodes: holds made through a node that then goes away are released on time by another. */
+class DeadlineFailoverIT extends ApplicationTest {
+
+    @Test
+    void anotherNodeReleasesTheHoldsOfANodeThatStopped() {
+        List<String> reservations = new ArrayList<>();
+        Instant heldUntil;
+        String eventId;
+        try (ConfigurableApplicationContext firstNode = new SpringApplicationBuilder(BoxofficeApplication.class)
+                .initializers(new TestServers.Initializer())
+                .run("--server.port=0", "--boxoffice.hold-duration=PT3S")) {
+            Api first = new Api(((ServletWebServerApplicationContext) firstNode).getWebServer().getPort());
+            eventId = first.eventWithSeats(3);
+            Api.Response held = null;
+            for (String seat : List.of("A-1-1", "A-1-2", "A-1-3")) {
+                held = first.reserve(first.token("failover-fan"), eventId, List.of(seat));
+                reservations.add(held.text("reservationId"));
+            }
+            heldUntil = Instant.parse(held.text("expiresAt"));
+        }
+
+        String lastSeat = "A-1-3";
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.payloads(SeatKey.of(eventId, lastSeat)).stream()
+                .anyMatch(SeatReleased.class::isInstance));
+        Duration late = Duration.between(heldUntil, Instant.now());
+
+        String fan = api.token("failover-fan");
+        assertThat(reservations).allSatisfy(id ->
+                assertThat(api.get("/api/reservations/" + id, fan).text("status")).isEqualTo("EXPIRED"));
+        System.out.printf("Node 1 stopped: node 2 released its holds %d ms after heldUntil%n", late.toMillis());
+    }
+}
