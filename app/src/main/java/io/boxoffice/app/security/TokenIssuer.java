@@ -1,8 +1,7 @@
 package io.boxoffice.app.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.boxoffice.api.security.HmacKey;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -14,9 +13,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +24,6 @@ import java.util.List;
 public class TokenIssuer {
 
     static final String ISSUER = "boxoffice";
-    private static final Logger log = LoggerFactory.getLogger(TokenIssuer.class);
 
     private final AuthProperties auth;
     private final Clock clock;
@@ -38,22 +33,9 @@ public class TokenIssuer {
     public TokenIssuer(AuthProperties auth, Clock clock) {
         this.auth = auth;
         this.clock = clock;
-        this.key = new SecretKeySpec(secret(auth.issuer().secret()), "HmacSHA256");
+        this.key = HmacKey.fromSecret(auth.issuer().secret(), "boxoffice.auth.issuer.secret",
+                HmacKey.MIN_SECRET_BYTES).secretKey();
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-    }
-
-    private static byte[] secret(String configured) {
-        if (configured != null && configured.getBytes(StandardCharsets.UTF_8).length >= 32) {
-            return configured.getBytes(StandardCharsets.UTF_8);
-        }
-        if (configured != null) {
-            throw new IllegalStateException("boxoffice.auth.issuer.secret must be at least 32 bytes");
-        }
-        log.warn("No boxoffice.auth.issuer.secret: signing tokens with a key made for this run only; tokens end "
-                + "with it, and other nodes do not accept them");
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return random;
     }
 
     public record IssuedToken(String token, Instant expiresAt) {

@@ -4,11 +4,9 @@ import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.ApplicationTest;
-import io.boxoffice.app.support.Gateway;
+import io.boxoffice.app.support.PaymentTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,17 +19,12 @@ import static org.awaitility.Awaitility.await;
  * A hold turns into a sale when the gateway says so and into a released seat when it does not (I3, I4), with
  * holds of 2 seconds so that deadlines are reached within the test.
  */
-@TestPropertySource(properties = "boxoffice.hold-duration=PT2S")
-class PaymentFlowIT extends ApplicationTest {
+class PaymentFlowIT extends PaymentTest {
 
-    private Gateway gateway;
-    private String eventId;
     private String fan;
 
     @BeforeEach
     void setUp() {
-        gateway = new Gateway(api, context);
-        eventId = api.eventWithSeats(4);
         fan = api.token("paying-fan");
     }
 

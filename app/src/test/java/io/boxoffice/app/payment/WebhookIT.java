@@ -8,13 +8,12 @@ import io.boxoffice.api.reservation.ReservationExpired;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatSold;
 import io.boxoffice.app.support.Api;
-import io.boxoffice.app.support.ApplicationTest;
+import io.boxoffice.app.support.PaymentTest;
 import io.boxoffice.app.support.Gateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,17 +32,12 @@ import static org.awaitility.Awaitility.await;
  * The webhook is the gateway's only way in (I4, I6): forged, stale or replayed ones change nothing, duplicates
  * have one effect, and every race between a payment and the deadline is decided one way.
  */
-@TestPropertySource(properties = "boxoffice.hold-duration=PT2S")
-class WebhookIT extends ApplicationTest {
+class WebhookIT extends PaymentTest {
 
-    private Gateway gateway;
-    private String eventId;
     private String fan;
 
     @BeforeEach
     void setUp() {
-        gateway = new Gateway(api, context);
-        eventId = api.eventWithSeats(8);
         fan = api.token("webhook-fan");
     }
 
@@ -67,7 +61,7 @@ class WebhookIT extends ApplicationTest {
         String reservationId = hold("A-1-1");
         String paymentId = gateway.checkout(fan, reservationId);
         String paid = Gateway.event("payment.succeeded", paymentId, reservationId, "49.00");
-        long events = store.eventCount();
+        long events = store.eventCountFor(eventId);
 
         assertRefusedWithoutEffect(api.post("/api/payments/webhook", null, paid), "invalid-webhook-signature");
         assertRefusedWithoutEffect(api.post("/api/payments/webhook", null, paid, "Boxoffice-Signature",
@@ -86,7 +80,7 @@ class WebhookIT extends ApplicationTest {
         assertRefusedWithoutEffect(gateway.webhook("{\"id\":\"evt_1\"}"), "invalid-webhook");
         assertRefusedWithoutEffect(gateway.webhook("not json"), "invalid-webhook");
 
-        assertThat(store.eventCount()).as("events appended by refused webhooks").isEqualTo(events);
+        assertThat(store.eventCountFor(eventId)).as("events appended by refused webhooks").isEqualTo(events);
         assertThat(status(reservationId)).isEqualTo("HELD");
     }
 
@@ -97,7 +91,7 @@ class WebhookIT extends ApplicationTest {
         String paid = Gateway.event("payment.succeeded", paymentId, reservationId, "98.00");
 
         Api.Response first = gateway.webhook(paid);
-        long events = store.eventCount();
+        long events = store.eventCountFor(eventId);
         Api.Response again = gateway.webhook(paid);
         Api.Response samePaymentOtherEvent = gateway.webhook(
                 Gateway.event("payment.succeeded", paymentId, reservationId, "98.00"));
@@ -107,7 +101,7 @@ class WebhookIT extends ApplicationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("outcome")).isEqualTo("NO_EFFECT");
         assertThat(samePaymentOtherEvent.text("outcome")).isEqualTo("NO_EFFECT");
-        assertThat(store.eventCount()).isEqualTo(events);
+        assertThat(store.eventCountFor(eventId)).isEqualTo(events);
         assertThat(store.payloads(reservationId)).filteredOn(ReservationConfirmed.class::isInstance).hasSize(1);
     }
 

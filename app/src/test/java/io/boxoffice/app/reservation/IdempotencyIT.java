@@ -30,14 +30,14 @@ class IdempotencyIT extends ApplicationTest {
     @Test
     void aRepeatedRequestGetsTheFirstAnswerAndAppendsNothing() {
         Api.Response first = api.reserve(fan, eventId, List.of("A-1-1", "A-1-2"), "Idempotency-Key", "order-1");
-        long events = store.eventCount();
+        long events = store.eventCountFor(eventId);
 
         Api.Response again = api.reserve(fan, eventId, List.of("A-1-1", "A-1-2"), "Idempotency-Key", "order-1");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(store.eventCount()).isEqualTo(events);
+        assertThat(store.eventCountFor(eventId)).isEqualTo(events);
     }
 
     @Test
@@ -54,13 +54,13 @@ class IdempotencyIT extends ApplicationTest {
     @Test
     void reusingAKeyForDifferentSeatsIsRefused() {
         assertThat(api.reserve(fan, eventId, List.of("A-1-4"), "Idempotency-Key", "order-2").status()).isEqualTo(201);
-        long events = store.eventCount();
+        long events = store.eventCountFor(eventId);
 
         Api.Response other = api.reserve(fan, eventId, List.of("A-1-5"), "Idempotency-Key", "order-2");
 
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.text("type")).isEqualTo("/problems/idempotency-key-reused");
-        assertThat(store.eventCount()).isEqualTo(events);
+        assertThat(store.eventCountFor(eventId)).isEqualTo(events);
     }
 
     @Test

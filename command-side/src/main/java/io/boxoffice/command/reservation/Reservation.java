@@ -5,6 +5,7 @@ import io.boxoffice.api.payment.CheckoutStarted;
 import io.boxoffice.api.payment.LatePaymentReceived;
 import io.boxoffice.api.payment.PaymentRefunded;
 import io.boxoffice.api.payment.RecordPaymentEvent;
+import io.boxoffice.api.payment.StartCheckout;
 import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.ReservationCancelled;
 import io.boxoffice.api.reservation.ReservationConfirmed;
@@ -13,11 +14,13 @@ import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
 import io.boxoffice.api.reservation.ReservationStatus;
 import io.boxoffice.api.reservation.Ticket;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -27,9 +30,9 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A fan's reservation of 1..N seats of one event, from hold to sale or release. Its commands are handled by
- * {@link ReservationCommandHandler}, which changes the reservation and its seats in one unit of work, so they
- * commit together or not at all.
+ * A fan's reservation of 1..N seats of one event, from hold to sale or release. Commands that also change its
+ * seats are handled by {@link ReservationCommandHandler}, which changes the reservation and its seats in one unit
+ * of work, so they commit together or not at all.
  */
 @Aggregate
 public class Reservation {
@@ -87,16 +90,17 @@ public class Reservation {
     }
 
     /** The owner opened a payment at the gateway; only a live hold can be paid, and only its exact amount. */
-    void startCheckout(String requestedBy, String paymentId, Money checkoutAmount, Instant now) {
-        requireOwner(requestedBy);
-        if (paymentId.equals(paidWith)) {
+    @CommandHandler
+    void handle(StartCheckout command, Clock clock) {
+        requireOwner(command.userId());
+        if (command.paymentId().equals(paidWith)) {
             return; // the webhook was faster than the checkout's answer
         }
-        if (status != ReservationStatus.HELD || !now.isBefore(heldUntil)) {
+        if (status != ReservationStatus.HELD || !clock.instant().isBefore(heldUntil)) {
             throw new ReservationNotPayableException(reservationId);
         }
-        requireAmount(checkoutAmount);
-        apply(new CheckoutStarted(reservationId, paymentId, checkoutAmount));
+        requireAmount(command.amount());
+        apply(new CheckoutStarted(reservationId, command.paymentId(), command.amount()));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.boxoffice.command.reservation;
 
 import io.boxoffice.api.payment.PaymentEventOutcome;
 import io.boxoffice.api.payment.RecordPaymentEvent;
-import io.boxoffice.api.payment.StartCheckout;
 import io.boxoffice.api.reservation.CancelReservation;
 import io.boxoffice.api.reservation.ExpireReservation;
 import io.boxoffice.api.reservation.PlaceReservation;
@@ -72,12 +71,6 @@ public class ReservationCommandHandler {
     public void handle(ExpireReservation command) throws Exception {
         release(command.reservationId(), reservations.load(command.reservationId())
                 .invoke(Reservation::expire), ReleaseReason.EXPIRED);
-    }
-
-    @CommandHandler
-    public void handle(StartCheckout command, Clock clock) {
-        reservations.load(command.reservationId()).execute(reservation -> reservation.startCheckout(
-                command.userId(), command.paymentId(), command.amount(), clock.instant()));
     }
 
     /**

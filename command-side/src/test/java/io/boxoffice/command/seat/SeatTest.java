@@ -7,14 +7,13 @@ import io.boxoffice.api.seat.ReserveSeat;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.command.MovableClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 class SeatTest {
 
@@ -196,34 +195,5 @@ class SeatTest {
                 .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.PAYMENT_FAILED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-    }
-
-    /** A clock the test moves; the aggregate receives it as an injected resource. */
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

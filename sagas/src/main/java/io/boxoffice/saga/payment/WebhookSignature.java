@@ -1,16 +1,10 @@
 package io.boxoffice.saga.payment;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.boxoffice.api.security.HmacKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -25,19 +19,10 @@ public class WebhookSignature {
 
     public static final String HEADER = "Boxoffice-Signature";
     static final Duration TOLERANCE = Duration.ofMinutes(5);
-    private static final Logger log = LoggerFactory.getLogger(WebhookSignature.class);
-
-    private final SecretKeySpec key;
+    private final HmacKey key;
 
     public WebhookSignature(@Value("${boxoffice.payment.webhook-secret:}") String secret) {
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length == 0) {
-            log.warn("No boxoffice.payment.webhook-secret: webhooks are signed with a key made for this run only; "
-                    + "set one shared with your gateway (and every node)");
-            bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-        }
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.key = HmacKey.fromSecret(secret, "boxoffice.payment.webhook-secret", 1);
     }
 
     /** Thrown for a missing, malformed, wrong or stale signature. */
@@ -49,7 +34,7 @@ public class WebhookSignature {
 
     public String sign(byte[] body, Instant now) {
         long timestamp = now.getEpochSecond();
-        return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac(timestamp, body));
+        return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(key.sign(signed(timestamp), body));
     }
 
     public void verify(String header, byte[] body, Instant now) {
@@ -73,7 +58,7 @@ public class WebhookSignature {
         if (timestamp == null || signature == null) {
             throw new InvalidSignatureException("the " + HEADER + " header needs t= and v1=");
         }
-        if (!MessageDigest.isEqual(mac(timestamp, body), signature)) {
+        if (!key.verify(signature, signed(timestamp), body)) {
             throw new InvalidSignatureException("the signature does not match the body");
         }
         if (Duration.between(Instant.ofEpochSecond(timestamp), now).abs().compareTo(TOLERANCE) > 0) {
@@ -82,14 +67,8 @@ public class WebhookSignature {
         }
     }
 
-    private byte[] mac(long timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+    /** What precedes the body in the signed text: {@code t + "."}. */
+    private static byte[] signed(long timestamp) {
+        return (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
     }
 }
