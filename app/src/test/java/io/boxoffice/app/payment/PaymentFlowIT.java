@@ -83,6 +83,21 @@ class PaymentFlowIT extends PaymentTest {
     }
 
     @Test
+    void cancellingVoidsTheOpenPaymentSoItCanNoLongerTakeMoney() {
+        String reservationId = api.reserve(fan, eventId, List.of("A-1-5")).text("reservationId");
+        String paymentId = gateway.checkout(fan, reservationId);
+
+        assertThat(api.delete("/api/reservations/" + reservationId, fan).status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.text("/sandbox/checkout/" + paymentId).contains("This payment is voided."));
+        Api.Response pay = gateway.click(paymentId, "succeed");
+        assertThat(pay.status()).isEqualTo(409);
+        assertThat(pay.text("type")).isEqualTo("/problems/payment-not-open");
+        assertThat(reservation(reservationId).text("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aTamperedCodeIsRefused() {
         String reservationId = api.reserve(fan, eventId, List.of("A-1-2")).text("reservationId");
         gateway.click(gateway.checkout(fan, reservationId), "succeed");

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -39,6 +40,7 @@ public class PaymentSaga {
 
     public static final String PROCESSING_GROUP = "payment-saga";
     static final String HOLD_ENDS = "hold-ends";
+    private static final int EXPIRY_ATTEMPTS = 5;
 
     private String reservationId;
     private final Set<String> openPayments = new LinkedHashSet<>();
@@ -62,9 +64,22 @@ public class PaymentSaga {
     public record HoldEnds(String reservationId, Instant heldUntil) {
     }
 
+    /**
+     * Expires the reservation. A webhook may be changing it at this very instant on another node; the loser of
+     * that race retries here at once rather than wait for the scheduler's retry minutes later.
+     */
     @DeadlineHandler(deadlineName = HOLD_ENDS)
     public void holdEnded(HoldEnds deadline, CommandGateway commands) {
-        commands.sendAndWait(new ExpireReservation(deadline.reservationId()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(new ExpireReservation(deadline.reservationId()));
+                return;
+            } catch (ConcurrencyException conflict) {
+                if (attempt == EXPIRY_ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     @SagaEventHandler(associationProperty = "reservationId")
