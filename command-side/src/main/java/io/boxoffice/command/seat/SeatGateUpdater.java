@@ -6,7 +6,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  * a released seat is reservable at once, a sold one is refused in Redis for good. Subscribing, so it runs on the
  * node that made the change, without a tracking token; a Redis failure here never fails the change (I5).
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 @ProcessingGroup(SeatGateUpdater.PROCESSING_GROUP)
 public class SeatGateUpdater {
 
