@@ -9,6 +9,7 @@ import redis.embedded.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 
 /**
  * One real PostgreSQL and one real Redis for all integration tests of this JVM, started on first use. The
@@ -69,21 +70,25 @@ public final class TestServers {
         }
     }
 
+    /** The external configuration of a node of the test deployment. */
+    public static List<String> nodeProperties() {
+        return List.of(
+                "spring.datasource.url=" + postgres().getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username=postgres",
+                "spring.datasource.password=postgres",
+                "spring.data.redis.host=127.0.0.1",
+                "spring.data.redis.port=" + redisPort(),
+                "boxoffice.auth.issuer.secret=" + TOKEN_SECRET,
+                "boxoffice.payment.webhook-secret=" + WEBHOOK_SECRET,
+                "boxoffice.tickets.signing-secret=ticket-codes-secret-of-at-least-32-bytes",
+                "boxoffice.demo-data.enabled=false");
+    }
+
     /** Points a Spring context at the shared servers, as external configuration would. */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of(
-                    "spring.datasource.url=" + postgres().getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username=postgres",
-                    "spring.datasource.password=postgres",
-                    "spring.data.redis.host=127.0.0.1",
-                    "spring.data.redis.port=" + redisPort(),
-                    "boxoffice.auth.issuer.secret=" + TOKEN_SECRET,
-                    "boxoffice.payment.webhook-secret=" + WEBHOOK_SECRET,
-                    "boxoffice.tickets.signing-secret=ticket-codes-secret-of-at-least-32-bytes",
-                    "boxoffice.demo-data.enabled=false"
-            ).applyTo(context);
+            TestPropertyValues.of(nodeProperties()).applyTo(context);
         }
     }
 }
