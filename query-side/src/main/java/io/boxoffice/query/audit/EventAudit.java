@@ -1,0 +1,177 @@
+package io.boxoffice.query.audit;
+
+import io.boxoffice.api.catalog.EventCreated;
+import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.catalog.VenueCreated;
+import io.boxoffice.api.reservation.ReservationConfirmed;
+import io.boxoffice.api.reservation.ReservationPlaced;
+import io.boxoffice.api.seat.SeatHeld;
+import io.boxoffice.api.seat.SeatKey;
+import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.api.seat.SeatSold;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The auditors' replay: straight from the event store, never from a read model. {@link #verify} rebuilds every
+ * seat's history of one event and checks I1 (sold at most once), I2 (one live hold at a time), I3 (holds last
+ * the configured window, sales happen within the hold) and I4 (sold only to a reservation confirmed by a verified
+ * payment of its exact amount).
+ */
+@Component
+public class EventAudit {
+
+    /** Clock differences between nodes that the hold-window check forgives. */
+    private static final Duration TOLERANCE = Duration.ofSeconds(5);
+    /** Between the Seat's check that its hold is live and the timestamp of the sale it then writes. */
+    private static final Duration SALE_SLACK = Duration.ofSeconds(1);
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration holdDuration;
+
+    public EventAudit(EventStore eventStore, JdbcTemplate jdbc, Clock clock,
+                      @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.holdDuration = holdDuration;
+    }
+
+    /** The venue of an event, if the event exists. */
+    public Optional<VenueCreated> venueOf(String eventId) {
+        return first(eventId, EventCreated.class).flatMap(event -> first(event.venueId(), VenueCreated.class));
+    }
+
+    public List<AuditedEvent> history(String eventId, String seatId) {
+        return events(SeatKey.of(eventId, seatId));
+    }
+
+    public VerificationReport verify(String eventId, VenueCreated venue) {
+        List<String> seatIds = new ArrayList<>();
+        for (Section section : venue.sections()) {
+            section.rows().forEach(row -> row.seats().forEach(seat ->
+                    seatIds.add(Section.seatId(section.id(), row.label(), seat.number()))));
+        }
+        Instant now = clock.instant();
+        Map<String, Integer> byStatus = new TreeMap<>(Map.of("AVAILABLE", 0, "HELD", 0, "SOLD", 0));
+        List<Violation> violations = new ArrayList<>();
+        Map<String, List<AuditedEvent>> reservations = new HashMap<>();
+        int replayed = 0;
+        List<String> touched = seatsWithHistory(eventId, seatIds);
+        for (String seatId : touched) {
+            List<AuditedEvent> history = history(eventId, seatId);
+            replayed += history.size();
+            byStatus.merge(replaySeat(seatId, history, now, violations, reservations), 1, Integer::sum);
+        }
+        byStatus.merge("AVAILABLE", seatIds.size() - touched.size(), Integer::sum);
+        for (List<AuditedEvent> reservation : reservations.values()) {
+            replayed += reservation.size();
+        }
+        return VerificationReport.of(eventId, now, seatIds.size(), byStatus, replayed, violations);
+    }
+
+    /** Replays one seat, collecting violations; returns its status now. */
+    private String replaySeat(String seatId, List<AuditedEvent> history, Instant now, List<Violation> violations,
+                              Map<String, List<AuditedEvent>> reservations) {
+        AuditedEvent liveHold = null;
+        AuditedEvent sale = null;
+        for (AuditedEvent event : history) {
+            if (event.payload() instanceof SeatHeld held) {
+                if (sale != null) {
+                    violations.add(new Violation("I1", seatId, held.reservationId(),
+                            "held again after it was sold", List.of(sale, event)));
+                } else if (liveHold != null && event.timestamp().isBefore(heldUntil(liveHold))) {
+                    violations.add(new Violation("I2", seatId, held.reservationId(),
+                            "held while the hold of " + reservationOf(liveHold) + " was live", List.of(liveHold, event)));
+                }
+                if (held.heldUntil().isAfter(event.timestamp().plus(holdDuration).plus(TOLERANCE))) {
+                    violations.add(new Violation("I3", seatId, held.reservationId(),
+                            "held until " + held.heldUntil() + ", longer than " + holdDuration, List.of(event)));
+                }
+                liveHold = event;
+            } else if (event.payload() instanceof SeatSold sold) {
+                checkSale(seatId, sold, event, liveHold, sale, violations, reservations);
+                sale = sale == null ? event : sale;
+                liveHold = null;
+            } else if (event.payload() instanceof SeatReleased) {
+                liveHold = null;
+            }
+        }
+        if (sale != null) {
+            return "SOLD";
+        }
+        return liveHold != null && now.isBefore(heldUntil(liveHold)) ? "HELD" : "AVAILABLE";
+    }
+
+    private void checkSale(String seatId, SeatSold sold, AuditedEvent event, AuditedEvent liveHold,
+                           AuditedEvent earlierSale, List<Violation> violations,
+                           Map<String, List<AuditedEvent>> reservations) {
+        if (earlierSale != null) {
+            violations.add(new Violation("I1", seatId, sold.reservationId(),
+                    "sold again, after its sale to " + ((SeatSold) earlierSale.payload()).reservationId(),
+                    List.of(earlierSale, event)));
+        }
+        if (liveHold == null || !reservationOf(liveHold).equals(sold.reservationId())
+                || !event.timestamp().isBefore(heldUntil(liveHold).plus(SALE_SLACK))) {
+            violations.add(new Violation("I3", seatId, sold.reservationId(),
+                    "sold outside a live hold of its reservation",
+                    liveHold == null ? List.of(event) : List.of(liveHold, event)));
+        }
+        List<AuditedEvent> reservation = reservations.computeIfAbsent(sold.reservationId(), this::events);
+        Optional<ReservationPlaced> placed = payload(reservation, ReservationPlaced.class);
+        Optional<ReservationConfirmed> confirmed = payload(reservation, ReservationConfirmed.class);
+        if (confirmed.isEmpty() || placed.isEmpty() || !confirmed.get().amount().equals(placed.get().amount())
+                || confirmed.get().gatewayEventId() == null) {
+            List<AuditedEvent> evidence = new ArrayList<>(reservation);
+            evidence.add(event);
+            violations.add(new Violation("I4", seatId, sold.reservationId(),
+                    "sold without a verified payment of the reservation's amount", evidence));
+        }
+    }
+
+    /** The seats of the event that have any history; the others never were held. */
+    private List<String> seatsWithHistory(String eventId, List<String> seatIds) {
+        String[] keys = seatIds.stream().map(seatId -> SeatKey.of(eventId, seatId)).toArray(String[]::new);
+        int prefix = SeatKey.of(eventId, "").length();
+        return jdbc.queryForList("""
+                        SELECT DISTINCT aggregate_identifier FROM domain_event_entry
+                        WHERE aggregate_identifier = ANY (?) ORDER BY aggregate_identifier""",
+                String.class, (Object) keys).stream().map(key -> key.substring(prefix)).toList();
+    }
+
+    private List<AuditedEvent> events(String aggregateId) {
+        return eventStore.readEvents(aggregateId).asStream().map(AuditedEvent::of).toList();
+    }
+
+    private <T> Optional<T> first(String aggregateId, Class<T> type) {
+        return eventStore.readEvents(aggregateId).asStream().findFirst().map(DomainEventMessage::getPayload)
+                .filter(type::isInstance).map(type::cast);
+    }
+
+    private static <T> Optional<T> payload(List<AuditedEvent> events, Class<T> type) {
+        return events.stream().map(AuditedEvent::payload).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    private static Instant heldUntil(AuditedEvent hold) {
+        return ((SeatHeld) hold.payload()).heldUntil();
+    }
+
+    private static String reservationOf(AuditedEvent hold) {
+        return ((SeatHeld) hold.payload()).reservationId();
+    }
+}
