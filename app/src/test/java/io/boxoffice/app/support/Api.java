@@ -64,19 +64,27 @@ public final class Api {
         }
     }
 
-    /** A plain-text resource, such as the Prometheus scrape. */
-    public String text(String path) {
+    /** A GET as a browser or CDN makes it, with its headers; the body is not parsed. */
+    public HttpResponse<String> raw(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-            return response.body();
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A plain-text resource, such as the Prometheus scrape. */
+    public String text(String path) {
+        HttpResponse<String> response = raw(path);
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
     }
 
     public Response post(String path, String token, String body, String... headers) {

@@ -1,0 +1,106 @@
+package io.boxoffice.query.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.boxoffice.api.web.Problems;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a big seat map refreshes: the venue layout never changes and is fetched once
+ * ({@code GET /api/venues/{venueId}}, cacheable for a year); availability is one small payload per event listing
+ * only the seats that are not available, with an ETag and one second of caching so a CDN absorbs the refreshes.
+ */
+@RestController
+public class AvailabilityController {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public AvailabilityController(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Seat ids held (with a live hold) and sold; every other seat of the venue is available. */
+    public record Availability(String eventId, List<String> held, List<String> sold) {
+    }
+
+    @GetMapping("/api/events/{eventId}/availability")
+    public ResponseEntity<byte[]> availability(@PathVariable String eventId,
+                                               @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch)
+            throws JsonProcessingException {
+        if (jdbc.queryForList("SELECT 1 FROM event_view WHERE event_id = ?", Integer.class, eventId).isEmpty()) {
+            throw Problems.error(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", "no event " + eventId);
+        }
+        List<String> held = new ArrayList<>();
+        List<String> sold = new ArrayList<>();
+        jdbc.query("""
+                        SELECT seat_id, status FROM seat_state
+                        WHERE event_id = ? AND (status = 'SOLD' OR held_until > ?) ORDER BY seat_id""",
+                row -> {
+                    (row.getString("status").equals("SOLD") ? sold : held).add(row.getString("seat_id"));
+                }, eventId, Timestamp.from(clock.instant()));
+        return cached(json.writeValueAsBytes(new Availability(eventId, held, sold)), ifNoneMatch,
+                CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic());
+    }
+
+    @GetMapping("/api/venues/{venueId}")
+    public ResponseEntity<byte[]> venue(@PathVariable String venueId,
+                                        @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch)
+            throws JsonProcessingException {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT venue_id, name, city, seat_count, layout::text AS layout FROM venue_view WHERE venue_id = ?",
+                venueId);
+        if (rows.isEmpty()) {
+            throw Problems.error(HttpStatus.NOT_FOUND, "venue-not-found", "Venue not found", "no venue " + venueId);
+        }
+        Map<String, Object> venue = rows.get(0);
+        String body = "{\"venueId\":" + json.writeValueAsString(venue.get("venue_id"))
+                + ",\"name\":" + json.writeValueAsString(venue.get("name"))
+                + ",\"city\":" + json.writeValueAsString(venue.get("city"))
+                + ",\"seatCount\":" + venue.get("seat_count")
+                + ",\"sections\":" + venue.get("layout") + "}";
+        return cached(body.getBytes(StandardCharsets.UTF_8), ifNoneMatch,
+                CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable());
+    }
+
+    /** The body with a strong ETag of its content; 304 when the client already has it. */
+    private static ResponseEntity<byte[]> cached(byte[] body, String ifNoneMatch, CacheControl cacheControl) {
+        String etag = "\"" + HexFormat.of().formatHex(sha256(body), 0, 16) + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.boxoffice.query.catalog;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class CatalogProjectionConfiguration {
+
+    /** Browsing may be a moment behind (spec: 2 s): the catalog follows the event store in segments, off the command path. */
+    @Bean
+    ConfigurerModule catalogProcessor() {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(CatalogProjection.PROCESSING_GROUP);
+    }
+}
