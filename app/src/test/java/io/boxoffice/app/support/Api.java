@@ -99,6 +99,15 @@ public final class Api {
         return send("DELETE", path, token, null);
     }
 
+    /** A GraphQL query with its variables, as the front end sends it. */
+    public Response graphql(String token, String query, java.util.Map<String, ?> variables) {
+        ObjectNode body = JSON.createObjectNode().put("query", query);
+        body.set("variables", JSON.valueToTree(variables));
+        Response response = post("/graphql", token, body.toString());
+        assertThat(response.status()).as("graphql: %s", response.body()).isEqualTo(200);
+        return response;
+    }
+
     public String token(String username) {
         Response response = post("/api/auth/token", null, "{\"username\":\"" + username + "\"}");
         assertThat(response.status()).as("token for %s", username).isEqualTo(200);

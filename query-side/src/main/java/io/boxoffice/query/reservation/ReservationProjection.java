@@ -26,7 +26,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reservations for their owners, with their tickets and refunds. The processing group is subscribing (see
@@ -107,10 +109,42 @@ public class ReservationProjection {
 
     @QueryHandler
     public Optional<ReservationView> handle(FindReservation query) {
-        return jdbc.query("""
+        return views("reservation_id = ?", query.reservationId()).stream().findFirst();
+    }
+
+    /** A fan's reservations, newest first. */
+    public List<ReservationView> forUser(String userId) {
+        return views("user_id = ?", userId);
+    }
+
+    /** Reservations with their tickets and refunds: three queries however many reservations match. */
+    private List<ReservationView> views(String condition, String value) {
+        List<ReservationView> views = jdbc.query("""
                         SELECT reservation_id, event_id, user_id, seat_ids, status, expires_at, amount, currency
-                        FROM reservation_view WHERE reservation_id = ?""",
-                (row, n) -> view(row), query.reservationId()).stream().findFirst();
+                        FROM reservation_view WHERE %s ORDER BY placed_at DESC""".formatted(condition),
+                (row, n) -> view(row), value);
+        if (views.isEmpty()) {
+            return views;
+        }
+        String[] ids = views.stream().map(ReservationView::reservationId).toArray(String[]::new);
+        Map<String, List<ReservationView.TicketView>> tickets = jdbc.query("""
+                        SELECT reservation_id, ticket_id, event_id, seat_id, holder FROM ticket_view
+                        WHERE reservation_id = ANY (?) ORDER BY seat_id""",
+                (row, n) -> Map.entry(row.getString("reservation_id"), ticket(row)), (Object) ids)
+                .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<String, List<ReservationView.RefundView>> refunds = jdbc.query("""
+                        SELECT reservation_id, payment_id, amount, currency, status FROM refund_view
+                        WHERE reservation_id = ANY (?) ORDER BY payment_id""",
+                (row, n) -> Map.entry(row.getString("reservation_id"), new ReservationView.RefundView(
+                        row.getString("payment_id"), new Money(row.getBigDecimal("amount"), row.getString("currency")),
+                        row.getString("status"))), (Object) ids)
+                .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return views.stream().map(view -> new ReservationView(view.reservationId(), view.eventId(), view.userId(),
+                view.seatIds(), view.status(), view.expiresAt(), view.amount(),
+                tickets.getOrDefault(view.reservationId(), List.of()),
+                refunds.getOrDefault(view.reservationId(), List.of()))).toList();
     }
 
     private ReservationView view(ResultSet row) throws SQLException {
@@ -120,31 +154,15 @@ public class ReservationProjection {
             // the hold has ended even if its deadline has not been processed yet
             status = ReservationStatus.EXPIRED;
         }
-        String reservationId = row.getString("reservation_id");
         Array seatIds = row.getArray("seat_ids");
-        return new ReservationView(reservationId, row.getString("event_id"), row.getString("user_id"),
+        return new ReservationView(row.getString("reservation_id"), row.getString("event_id"), row.getString("user_id"),
                 List.of((String[]) seatIds.getArray()), status, expiresAt,
-                new Money(row.getBigDecimal("amount"), row.getString("currency")), tickets(reservationId),
-                refunds(reservationId));
+                new Money(row.getBigDecimal("amount"), row.getString("currency")), List.of(), List.of());
     }
 
-    private List<ReservationView.TicketView> tickets(String reservationId) {
-        return jdbc.query("""
-                        SELECT ticket_id, event_id, seat_id, holder FROM ticket_view
-                        WHERE reservation_id = ? ORDER BY seat_id""",
-                (row, n) -> {
-                    Ticket ticket = new Ticket(row.getString("ticket_id"), row.getString("event_id"),
-                            row.getString("seat_id"), row.getString("holder"));
-                    return new ReservationView.TicketView(ticket.ticketId(), ticket.seatId(), ticketCodes.sign(ticket));
-                }, reservationId);
-    }
-
-    private List<ReservationView.RefundView> refunds(String reservationId) {
-        return jdbc.query("""
-                        SELECT payment_id, amount, currency, status FROM refund_view
-                        WHERE reservation_id = ? ORDER BY payment_id""",
-                (row, n) -> new ReservationView.RefundView(row.getString("payment_id"),
-                        new Money(row.getBigDecimal("amount"), row.getString("currency")), row.getString("status")),
-                reservationId);
+    private ReservationView.TicketView ticket(ResultSet row) throws SQLException {
+        Ticket ticket = new Ticket(row.getString("ticket_id"), row.getString("event_id"), row.getString("seat_id"),
+                row.getString("holder"));
+        return new ReservationView.TicketView(ticket.ticketId(), ticket.seatId(), ticketCodes.sign(ticket));
     }
 }

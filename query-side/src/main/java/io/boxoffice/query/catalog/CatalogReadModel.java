@@ -1,0 +1,214 @@
+package io.boxoffice.query.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.common.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads of the browsing read models. Lists are answered in one query each, and the per-item parts (venues,
+ * counts) by one query for a whole page, so a page of events costs three queries whatever its size.
+ */
+@Component
+public class CatalogReadModel {
+
+    private static final int CACHED_LAYOUTS = 32;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+    /** Layouts never change once created; the large ones are worth parsing once. */
+    private final Map<String, List<Section>> layouts = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Section>> eldest) {
+                    return size() > CACHED_LAYOUTS;
+                }
+            });
+
+    public CatalogReadModel(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record EventRow(String id, String name, Instant startsAt, Instant salesStartAt, String venueId,
+                           Map<String, Money> prices) {
+    }
+
+    public record VenueRow(String id, String name, String city, int seatCount) {
+    }
+
+    public record SeatCounts(int available, int held, int sold) {
+    }
+
+    public record SeatState(String status, Instant heldUntil) {
+    }
+
+    public record EventFilter(String city, Instant from, Instant to, String text) {
+    }
+
+    public record Page(List<EventRow> events, boolean hasNext) {
+    }
+
+    /** Events ordered by start, then id; {@code after} is the cursor of the last event of the previous page. */
+    public Page events(EventFilter filter, int first, String after) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices
+                FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id WHERE TRUE""");
+        List<Object> args = new ArrayList<>();
+        if (filter.city() != null) {
+            sql.append(" AND lower(v.city) = lower(?)");
+            args.add(filter.city());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND e.starts_at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND e.starts_at < ?");
+            args.add(Timestamp.from(filter.to()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" AND (e.name ILIKE ? OR v.name ILIKE ?)");
+            String like = "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+        }
+        if (after != null) {
+            Cursor cursor = Cursor.decode(after);
+            sql.append(" AND (e.starts_at, e.event_id) > (?, ?)");
+            args.add(Timestamp.from(cursor.startsAt()));
+            args.add(cursor.eventId());
+        }
+        sql.append(" ORDER BY e.starts_at, e.event_id LIMIT ?");
+        args.add(first + 1);
+        List<EventRow> rows = jdbc.query(sql.toString(), eventRow(), args.toArray());
+        return new Page(rows.subList(0, Math.min(first, rows.size())), rows.size() > first);
+    }
+
+    public Optional<EventRow> event(String eventId) {
+        return jdbc.query("""
+                        SELECT event_id, name, starts_at, sales_start_at, venue_id, prices::text AS prices
+                        FROM event_view WHERE event_id = ?""", eventRow(), eventId).stream().findFirst();
+    }
+
+    public Map<String, EventRow> events(Collection<String> eventIds) {
+        return jdbc.query("""
+                        SELECT event_id, name, starts_at, sales_start_at, venue_id, prices::text AS prices
+                        FROM event_view WHERE event_id = ANY (?)""", eventRow(), (Object) eventIds.toArray(String[]::new))
+                .stream().collect(Collectors.toMap(EventRow::id, event -> event));
+    }
+
+    public Map<String, VenueRow> venues(Collection<String> venueIds) {
+        return jdbc.query("SELECT venue_id, name, city, seat_count FROM venue_view WHERE venue_id = ANY (?)",
+                        (row, n) -> new VenueRow(row.getString("venue_id"), row.getString("name"),
+                                row.getString("city"), row.getInt("seat_count")),
+                        (Object) venueIds.toArray(String[]::new))
+                .stream().collect(Collectors.toMap(VenueRow::id, venue -> venue));
+    }
+
+    /** Counts by status for a page of events, in one query; a hold past its end counts as available. */
+    public Map<String, SeatCounts> counts(Collection<EventRow> events) {
+        Map<String, int[]> unavailable = new HashMap<>();
+        jdbc.query("""
+                        SELECT event_id, count(*) FILTER (WHERE status = 'HELD' AND held_until > ?) AS held,
+                               count(*) FILTER (WHERE status = 'SOLD') AS sold
+                        FROM seat_state WHERE event_id = ANY (?) GROUP BY event_id""",
+                row -> {
+                    unavailable.put(row.getString("event_id"), new int[]{row.getInt("held"), row.getInt("sold")});
+                }, Timestamp.from(clock.instant()), events.stream().map(EventRow::id).toArray(String[]::new));
+        Map<String, VenueRow> venues = venues(events.stream().map(EventRow::venueId).collect(Collectors.toSet()));
+        Map<String, SeatCounts> counts = new HashMap<>();
+        for (EventRow event : events) {
+            int[] heldSold = unavailable.getOrDefault(event.id(), new int[2]);
+            int total = venues.get(event.venueId()).seatCount();
+            counts.put(event.id(), new SeatCounts(total - heldSold[0] - heldSold[1], heldSold[0], heldSold[1]));
+        }
+        return counts;
+    }
+
+    /** The seats of an event that are held (live) or sold; all others are available. */
+    public Map<String, SeatState> seatStates(String eventId) {
+        Map<String, SeatState> states = new HashMap<>();
+        jdbc.query("""
+                        SELECT seat_id, status, held_until FROM seat_state
+                        WHERE event_id = ? AND (status = 'SOLD' OR held_until > ?)""",
+                row -> {
+                    Timestamp heldUntil = row.getTimestamp("held_until");
+                    states.put(row.getString("seat_id"), new SeatState(row.getString("status"),
+                            heldUntil == null ? null : heldUntil.toInstant()));
+                }, eventId, Timestamp.from(clock.instant()));
+        return states;
+    }
+
+    public List<Section> layout(String venueId) {
+        List<Section> cached = layouts.get(venueId);
+        if (cached != null) {
+            return cached;
+        }
+        List<Section> layout = jdbc.query("SELECT layout::text FROM venue_view WHERE venue_id = ?",
+                (row, n) -> parse(row.getString(1)), venueId).stream().findFirst().orElse(List.of());
+        if (!layout.isEmpty()) {
+            layouts.put(venueId, layout);
+        }
+        return layout;
+    }
+
+    private List<Section> parse(String layout) {
+        try {
+            return json.readValue(layout, json.getTypeFactory().constructCollectionType(List.class, Section.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("venue_view.layout holds what the projection wrote", e);
+        }
+    }
+
+    private RowMapper<EventRow> eventRow() {
+        return (row, n) -> {
+            Timestamp salesStartAt = row.getTimestamp("sales_start_at");
+            try {
+                return new EventRow(row.getString("event_id"), row.getString("name"),
+                        row.getTimestamp("starts_at").toInstant(),
+                        salesStartAt == null ? null : salesStartAt.toInstant(), row.getString("venue_id"),
+                        json.readValue(row.getString("prices"),
+                                json.getTypeFactory().constructMapType(Map.class, String.class, Money.class)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("event_view.prices holds what the projection wrote", e);
+            }
+        };
+    }
+
+    /** An opaque cursor: the sort key of the last event of a page. */
+    public record Cursor(Instant startsAt, String eventId) {
+
+        public String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((startsAt + "|" + eventId).getBytes());
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor)).split("\\|", 2);
+                return new Cursor(Instant.parse(parts[0]), parts[1]);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a cursor of this API: " + cursor);
+            }
+        }
+    }
+}
