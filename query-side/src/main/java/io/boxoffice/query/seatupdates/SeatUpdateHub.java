@@ -1,0 +1,190 @@
+package io.boxoffice.query.seatupdates;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live seat updates on every node. Changes are published to one Redis topic, so every node hears every change
+ * whichever node projected it; each node coalesces them per event and sends a batch to its subscribers at most
+ * every {@code boxoffice.seat-updates.interval}. A short history per event lets a client that reconnects with
+ * {@code Last-Event-ID} catch up, or tells it to refetch when it was gone too long.
+ */
+@Component
+public class SeatUpdateHub implements DisposableBean {
+
+    static final String TOPIC = "boxoffice:seat-updates";
+    private static final int HISTORY = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(SeatUpdateHub.class);
+
+    private final RTopic topic;
+    private final ObjectMapper json;
+    private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, List<SeatChange>> pending = new ConcurrentHashMap<>();
+    private final Map<String, History> history = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "seat-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SeatUpdateHub(RedissonClient redisson, ObjectMapper json,
+                         @Value("${boxoffice.seat-updates.interval:PT0.25S}") Duration interval) {
+        this.json = json;
+        this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
+        topic.addListener(String.class, (channel, message) -> received(message));
+        flusher.scheduleWithFixedDelay(this::flush, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(this::heartbeat, 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** Tells every node; if Redis is away, at least this node's subscribers hear it. */
+    public void publish(SeatChange change) {
+        try {
+            topic.publish(json.writeValueAsString(change));
+        } catch (RedisException e) {
+            log.warn("Seat update not published to other nodes: {}", e.getMessage());
+            record(change);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a seat change is plain data", e);
+        }
+    }
+
+    /**
+     * Subscribes to an event's seat updates. With {@code lastEventId}, first sends what happened after it, or a
+     * {@code refetch} event when this node no longer remembers that far back.
+     */
+    public SseEmitter subscribe(String eventId, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+        List<SseEmitter> listeners = subscribers.computeIfAbsent(eventId, id -> new CopyOnWriteArrayList<>());
+        emitter.onCompletion(() -> listeners.remove(emitter));
+        emitter.onTimeout(() -> listeners.remove(emitter));
+        emitter.onError(error -> listeners.remove(emitter));
+        if (lastEventId != null) {
+            catchUp(emitter, eventId, lastEventId);
+        }
+        listeners.add(emitter);
+        return emitter;
+    }
+
+    private void catchUp(SseEmitter emitter, String eventId, long lastEventId) {
+        History known = history.get(eventId);
+        List<SeatChange> missed = known == null ? null : known.after(lastEventId);
+        if (missed == null) {
+            send(emitter, SseEmitter.event().name("refetch").data(Map.of("reason",
+                    "updates after " + lastEventId + " are not known here; fetch the availability again")));
+        } else if (!missed.isEmpty()) {
+            send(emitter, batch(missed));
+        }
+    }
+
+    /**
+     * The recent changes of one event this node heard, and the position from which it heard all of them: before
+     * it started listening, or before what it has forgotten, it cannot vouch for anything.
+     */
+    private static final class History {
+
+        private final Deque<SeatChange> changes = new ArrayDeque<>();
+        private long completeAfter;
+
+        History(long completeAfter) {
+            this.completeAfter = completeAfter;
+        }
+
+        synchronized void add(SeatChange change) {
+            changes.addLast(change);
+            if (changes.size() > HISTORY) {
+                completeAfter = changes.removeFirst().position();
+            }
+        }
+
+        /** The changes after {@code position}, or null when some of them may have been missed. */
+        synchronized List<SeatChange> after(long position) {
+            if (position < completeAfter) {
+                return null;
+            }
+            return changes.stream().filter(change -> change.position() > position).toList();
+        }
+    }
+
+    private void received(String message) {
+        try {
+            record(json.readValue(message, SeatChange.class));
+        } catch (JsonProcessingException e) {
+            log.warn("Ignored a seat update that is not one: {}", message);
+        }
+    }
+
+    private void record(SeatChange change) {
+        history.computeIfAbsent(change.eventId(), id -> new History(change.position() - 1)).add(change);
+        pending.compute(change.eventId(), (id, changes) -> {
+            List<SeatChange> batch = changes == null ? new ArrayList<>() : changes;
+            batch.add(change);
+            return batch;
+        });
+    }
+
+    private void flush() {
+        for (String eventId : List.copyOf(pending.keySet())) {
+            List<SeatChange> batch = pending.remove(eventId);
+            List<SseEmitter> listeners = subscribers.getOrDefault(eventId, List.of());
+            if (batch == null || batch.isEmpty() || listeners.isEmpty()) {
+                continue;
+            }
+            SseEmitter.SseEventBuilder event = batch(batch);
+            listeners.forEach(emitter -> send(emitter, event));
+        }
+    }
+
+    private void heartbeat() {
+        subscribers.values().forEach(listeners -> listeners.forEach(emitter ->
+                send(emitter, SseEmitter.event().comment("still here"))));
+    }
+
+    /** One message: the changes in order, with the position of the last as its id. */
+    private static SseEmitter.SseEventBuilder batch(List<SeatChange> changes) {
+        List<SeatChange> ordered = changes.stream().sorted(Comparator.comparingLong(SeatChange::position))
+                .toList();
+        return SseEmitter.event().id(Long.toString(ordered.get(ordered.size() - 1).position())).name("seats")
+                .data(Map.of("changes", ordered.stream().map(change -> change.heldUntil() == null
+                        ? Map.of("seatId", change.seatId(), "status", change.status())
+                        : Map.of("seatId", change.seatId(), "status", change.status(),
+                        "heldUntil", change.heldUntil())).toList()));
+    }
+
+    private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        flusher.shutdownNow();
+        subscribers.values().forEach(listeners -> listeners.forEach(SseEmitter::complete));
+    }
+}
