@@ -51,7 +51,13 @@ class LargeVenueIT extends ApplicationTest {
         }
         assertThat(seats.body().at("/data/event/seats")).hasSize(80_000);
         assertThat(seats.body().at("/data/event/seats/79999/status").asText()).isEqualTo("HELD");
+        long layoutStart = System.nanoTime();
+        String layout = api.text("/api/venues/" + venueId);
+        long layoutMillis = (System.nanoTime() - layoutStart) / 1_000_000;
+        assertThat(layout).contains("\"seatCount\":80000");
         String availability = api.text("/api/events/" + eventId + "/availability");
+        System.out.printf("80,000-seat layout over REST (what the seat map draws from): %d ms, %d KiB%n",
+                layoutMillis, layout.length() / 1024);
         System.out.printf("80,000-seat map over GraphQL: %d, %d, %d ms (3 runs); availability payload %d bytes%n",
                 millis[0], millis[1], millis[2], availability.length());
     }

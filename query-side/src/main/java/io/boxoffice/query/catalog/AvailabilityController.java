@@ -7,6 +7,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.boxoffice.query.QueryDataSourceConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +38,8 @@ public class AvailabilityController {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AvailabilityController(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    public AvailabilityController(QueryDataSourceConfiguration.QueryJdbc queryJdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = queryJdbc.jdbc();
         this.json = json;
         this.clock = clock;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.common.Money;
+import io.boxoffice.query.QueryDataSourceConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -43,8 +44,8 @@ public class CatalogReadModel {
                 }
             });
 
-    public CatalogReadModel(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    public CatalogReadModel(QueryDataSourceConfiguration.QueryJdbc queryJdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = queryJdbc.jdbc();
         this.json = json;
         this.clock = clock;
     }

@@ -3,6 +3,7 @@ package io.boxoffice.query.seatupdates;
 import io.boxoffice.api.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import io.boxoffice.query.QueryDataSourceConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +21,9 @@ public class SeatUpdatesController {
     private final SeatUpdateHub hub;
     private final JdbcTemplate jdbc;
 
-    public SeatUpdatesController(SeatUpdateHub hub, JdbcTemplate jdbc) {
+    public SeatUpdatesController(SeatUpdateHub hub, QueryDataSourceConfiguration.QueryJdbc queryJdbc) {
         this.hub = hub;
-        this.jdbc = jdbc;
+        this.jdbc = queryJdbc.jdbc();
     }
 
     @GetMapping(path = "/api/events/{eventId}/seat-updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -1,0 +1,53 @@
+package io.boxoffice.query;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where browsing reads: {@code boxoffice.query.datasource.url} (with {@code .username}, {@code .password},
+ * {@code .maximum-pool-size}) points it at a read replica; by default it reads the primary. Projections always
+ * write to the primary, and a fan's own reservations are read there too, so that what they were just told is
+ * what they read back.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QueryDataSourceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryDataSourceConfiguration.class);
+
+    /**
+     * The JDBC access of browsing reads, a type of its own so that it never replaces the primary's; it closes the
+     * replica's pool, when it has one, with the context.
+     */
+    public record QueryJdbc(JdbcTemplate jdbc, HikariDataSource replicaPool) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (replicaPool != null) {
+                replicaPool.close();
+            }
+        }
+    }
+
+    @Bean
+    QueryJdbc queryJdbc(Environment environment, JdbcTemplate primary) {
+        String url = environment.getProperty("boxoffice.query.datasource.url");
+        if (url == null || url.isBlank()) {
+            return new QueryJdbc(primary, null);
+        }
+        HikariDataSource replica = new HikariDataSource();
+        replica.setPoolName("query-replica");
+        replica.setJdbcUrl(url);
+        replica.setUsername(environment.getProperty("boxoffice.query.datasource.username"));
+        replica.setPassword(environment.getProperty("boxoffice.query.datasource.password"));
+        replica.setMaximumPoolSize(environment.getProperty("boxoffice.query.datasource.maximum-pool-size",
+                Integer.class, 20));
+        replica.setReadOnly(true);
+        log.info("Browsing reads from {}", url);
+        return new QueryJdbc(new JdbcTemplate(replica), replica);
+    }
+}
