@@ -35,11 +35,14 @@ import java.util.concurrent.TimeUnit;
 public class AvailabilityController {
 
     private final JdbcTemplate jdbc;
+    private final CatalogReadModel catalog;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AvailabilityController(QueryDataSourceConfiguration.QueryJdbc queryJdbc, ObjectMapper json, Clock clock) {
+    public AvailabilityController(QueryDataSourceConfiguration.QueryJdbc queryJdbc, CatalogReadModel catalog,
+                                  ObjectMapper json, Clock clock) {
         this.jdbc = queryJdbc.jdbc();
+        this.catalog = catalog;
         this.json = json;
         this.clock = clock;
     }
@@ -52,7 +55,7 @@ public class AvailabilityController {
     public ResponseEntity<byte[]> availability(@PathVariable String eventId,
                                                @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch)
             throws JsonProcessingException {
-        if (jdbc.queryForList("SELECT 1 FROM event_view WHERE event_id = ?", Integer.class, eventId).isEmpty()) {
+        if (!catalog.hasEvent(eventId)) {
             throw Problems.error(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", "no event " + eventId);
         }
         List<String> held = new ArrayList<>();

@@ -105,6 +105,10 @@ public class CatalogReadModel {
         return new Page(rows.subList(0, Math.min(first, rows.size())), rows.size() > first);
     }
 
+    public boolean hasEvent(String eventId) {
+        return !jdbc.queryForList("SELECT 1 FROM event_view WHERE event_id = ?", Integer.class, eventId).isEmpty();
+    }
+
     public Optional<EventRow> event(String eventId) {
         return jdbc.query("""
                         SELECT event_id, name, starts_at, sales_start_at, venue_id, prices::text AS prices

@@ -1,10 +1,9 @@
 package io.boxoffice.query.seatupdates;
 
 import io.boxoffice.api.web.Problems;
+import io.boxoffice.query.catalog.CatalogReadModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import io.boxoffice.query.QueryDataSourceConfiguration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,17 +18,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class SeatUpdatesController {
 
     private final SeatUpdateHub hub;
-    private final JdbcTemplate jdbc;
+    private final CatalogReadModel catalog;
 
-    public SeatUpdatesController(SeatUpdateHub hub, QueryDataSourceConfiguration.QueryJdbc queryJdbc) {
+    public SeatUpdatesController(SeatUpdateHub hub, CatalogReadModel catalog) {
         this.hub = hub;
-        this.jdbc = queryJdbc.jdbc();
+        this.catalog = catalog;
     }
 
     @GetMapping(path = "/api/events/{eventId}/seat-updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter seatUpdates(@PathVariable String eventId,
                                   @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        if (jdbc.queryForList("SELECT 1 FROM event_view WHERE event_id = ?", Integer.class, eventId).isEmpty()) {
+        if (!catalog.hasEvent(eventId)) {
             throw Problems.error(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", "no event " + eventId);
         }
         Long resumeAfter = null;
