@@ -55,6 +55,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/graphql").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/venues", "/api/events").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -33,7 +33,11 @@ public final class Api {
             return body.path(field).asText();
         }
 
+        /** The strings of an array field; none when the field is missing (e.g. a 404 while a projection lags). */
         public List<String> strings(String field) {
+            if (!body.path(field).isArray()) {
+                return List.of();
+            }
             return JSON.convertValue(body.path(field), JSON.getTypeFactory().constructCollectionType(List.class,
                     String.class));
         }

@@ -1,0 +1,90 @@
+package io.boxoffice.query.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.boxoffice.api.catalog.EventCreated;
+import io.boxoffice.api.catalog.VenueCreated;
+import io.boxoffice.api.seat.SeatHeld;
+import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.api.seat.SeatSold;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * What each domain event does to the catalog's tables: the live ones, or a rebuild's copies (same names with a
+ * suffix). Every write is an upsert or a delete keyed by what the event names, so applying an event twice leaves
+ * the same rows.
+ */
+public class CatalogTables {
+
+    /** The tables of the catalog read model, in the order they are rebuilt. */
+    public static final List<String> TABLES = List.of("venue_view", "event_view", "seat_state");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final String suffix;
+
+    public CatalogTables(JdbcTemplate jdbc, ObjectMapper json, String suffix) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.suffix = suffix;
+    }
+
+    /** Applies any event the catalog cares about; ignores the others. */
+    public void apply(Object payload) {
+        if (payload instanceof VenueCreated venue) {
+            venueCreated(venue);
+        } else if (payload instanceof EventCreated event) {
+            eventCreated(event);
+        } else if (payload instanceof SeatHeld held) {
+            seatHeld(held);
+        } else if (payload instanceof SeatSold sold) {
+            seatSold(sold);
+        } else if (payload instanceof SeatReleased released) {
+            seatReleased(released);
+        }
+    }
+
+    void venueCreated(VenueCreated venue) {
+        jdbc.update(("INSERT INTO venue_view%s (venue_id, name, city, seat_count, layout) "
+                        + "VALUES (?, ?, ?, ?, CAST(? AS JSONB)) ON CONFLICT (venue_id) DO NOTHING").formatted(suffix),
+                venue.venueId(), venue.name(), venue.city(), venue.seatCount(), toJson(venue.sections()));
+    }
+
+    void eventCreated(EventCreated event) {
+        jdbc.update(("INSERT INTO event_view%s (event_id, venue_id, name, starts_at, sales_start_at, prices) "
+                        + "VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB)) ON CONFLICT (event_id) DO NOTHING").formatted(suffix),
+                event.eventId(), event.venueId(), event.name(), Timestamp.from(event.startsAt()),
+                event.salesStartAt() == null ? null : Timestamp.from(event.salesStartAt()), toJson(event.prices()));
+    }
+
+    void seatHeld(SeatHeld held) {
+        jdbc.update(("INSERT INTO seat_state%s (event_id, seat_id, status, reservation_id, held_until) "
+                        + "VALUES (?, ?, 'HELD', ?, ?) ON CONFLICT (event_id, seat_id) DO UPDATE SET status = 'HELD', "
+                        + "reservation_id = EXCLUDED.reservation_id, held_until = EXCLUDED.held_until").formatted(suffix),
+                held.eventId(), held.seatId(), held.reservationId(), Timestamp.from(held.heldUntil()));
+    }
+
+    void seatSold(SeatSold sold) {
+        jdbc.update(("INSERT INTO seat_state%s (event_id, seat_id, status, reservation_id, held_until) "
+                        + "VALUES (?, ?, 'SOLD', ?, NULL) ON CONFLICT (event_id, seat_id) DO UPDATE SET status = 'SOLD', "
+                        + "reservation_id = EXCLUDED.reservation_id, held_until = NULL").formatted(suffix),
+                sold.eventId(), sold.seatId(), sold.reservationId());
+    }
+
+    void seatReleased(SeatReleased released) {
+        jdbc.update(("DELETE FROM seat_state%s WHERE event_id = ? AND seat_id = ? AND reservation_id = ? "
+                        + "AND status = 'HELD'").formatted(suffix),
+                released.eventId(), released.seatId(), released.reservationId());
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("layouts and prices are plain data", e);
+        }
+    }
+}
