@@ -97,6 +97,13 @@ class GraphQlIT extends ApplicationTest {
         assertThat(seat.path("x").asDouble()).isEqualTo(6.0);
         assertThat(seat.at("/price/amount").asText()).isEqualTo("30.00");
         assertThat(event.at("/seats/1/status").asText()).isEqualTo("AVAILABLE");
+        JsonNode seatMap = data(api.graphql(null, "query($id: ID!) { event(id: $id) { seatMap } }",
+                Map.of("id", eventId))).at("/event/seatMap");
+        assertThat(seatMap.path("seatIds").toString())
+                .isEqualTo("[\"A-1-1\",\"A-1-2\",\"A-1-3\",\"A-2-1\",\"A-2-2\",\"A-2-3\"]");
+        assertThat(seatMap.path("status").asText()).isEqualTo("HAAAAH");
+        assertThat(seatMap.path("x").get(5).asDouble()).isEqualTo(6.0);
+        assertThat(seatMap.path("categories").get(0).asText()).isEqualTo("FLOOR");
         assertThat(data(api.graphql(null, "query($id: ID!) { event(id: $id) { name } }", Map.of("id", "nope")))
                 .path("event").isNull()).isTrue();
         assertThat(data(api.graphql(null, "query($id: ID!) { venue(id: $id) { name seatCount } }",

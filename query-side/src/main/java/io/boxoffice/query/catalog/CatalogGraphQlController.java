@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -133,6 +134,31 @@ public class CatalogGraphQlController {
             }));
         }
         return seats;
+    }
+
+    /**
+     * The seat map in columns: the venue's columns are built once and kept; per request only the status string is
+     * made, one character per seat.
+     */
+    @SchemaMapping(typeName = "Event")
+    public Map<String, Object> seatMap(CatalogReadModel.EventRow event) {
+        CatalogReadModel.SeatColumns columns = catalog.seatColumns(event.venueId());
+        Map<String, CatalogReadModel.SeatState> states = catalog.seatStates(event.id());
+        StringBuilder status = new StringBuilder(columns.seatIds().size());
+        columns.seatIds().forEach(seatId -> {
+            CatalogReadModel.SeatState state = states.get(seatId);
+            status.append(state == null ? 'A' : state.status().charAt(0));
+        });
+        Map<String, Object> seatMap = new LinkedHashMap<>();
+        seatMap.put("seatIds", columns.seatIds());
+        seatMap.put("sections", columns.sections());
+        seatMap.put("rows", columns.rows());
+        seatMap.put("numbers", columns.numbers());
+        seatMap.put("x", columns.x());
+        seatMap.put("y", columns.y());
+        seatMap.put("categories", columns.categories());
+        seatMap.put("status", status.toString());
+        return seatMap;
     }
 
     @SchemaMapping(typeName = "Venue")

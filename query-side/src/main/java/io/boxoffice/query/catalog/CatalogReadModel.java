@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static java.util.Collections.unmodifiableList;
+
 /**
  * Reads of the browsing read models. Lists are answered in one query each, and the per-item parts (venues,
  * counts) by one query for a whole page, so a page of events costs three queries whatever its size.
@@ -162,6 +164,50 @@ public class CatalogReadModel {
                             heldUntil == null ? null : heldUntil.toInstant()));
                 }, eventId, Timestamp.from(clock.instant()));
         return states;
+    }
+
+    /** A venue's seats as columns, built once per venue: what a large seat map needs besides the statuses. */
+    public record SeatColumns(List<String> seatIds, List<String> sections, List<String> rows, List<String> numbers,
+                              List<Double> x, List<Double> y, List<String> categories) {
+
+        static SeatColumns of(List<Section> layout) {
+            SeatColumns columns = new SeatColumns(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Section section : layout) {
+                section.rows().forEach(row -> row.seats().forEach(seat -> {
+                    columns.seatIds.add(Section.seatId(section.id(), row.label(), seat.number()));
+                    columns.sections.add(section.id());
+                    columns.rows.add(row.label());
+                    columns.numbers.add(seat.number());
+                    columns.x.add(seat.x());
+                    columns.y.add(seat.y());
+                    columns.categories.add(section.category());
+                }));
+            }
+            return new SeatColumns(unmodifiableList(columns.seatIds), unmodifiableList(columns.sections),
+                    unmodifiableList(columns.rows), unmodifiableList(columns.numbers), unmodifiableList(columns.x),
+                    unmodifiableList(columns.y), unmodifiableList(columns.categories));
+        }
+    }
+
+    private final Map<String, SeatColumns> columns = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SeatColumns> eldest) {
+                    return size() > CACHED_LAYOUTS;
+                }
+            });
+
+    public SeatColumns seatColumns(String venueId) {
+        SeatColumns cached = columns.get(venueId);
+        if (cached != null) {
+            return cached;
+        }
+        SeatColumns built = SeatColumns.of(layout(venueId));
+        if (!built.seatIds().isEmpty()) {
+            columns.put(venueId, built);
+        }
+        return built;
     }
 
     public List<Section> layout(String venueId) {
