@@ -4,7 +4,6 @@ import io.boxoffice.api.common.Money;
 import io.boxoffice.api.payment.LatePaymentReceived;
 import io.boxoffice.api.payment.StartCheckout;
 import io.boxoffice.api.reservation.ReservationConfirmed;
-import io.boxoffice.api.reservation.ReservationExpired;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatSold;
 import io.boxoffice.app.support.Api;

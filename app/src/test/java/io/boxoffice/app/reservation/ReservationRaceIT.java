@@ -1,6 +1,5 @@
 package io.boxoffice.app.reservation;
 
-import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.ApplicationTest;
 import io.boxoffice.app.support.SeatRace;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package io.boxoffice.app.reservation;
 import io.boxoffice.app.BoxofficeApplication;
 import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.ApplicationTest;
-import io.boxoffice.app.support.EventStoreProbe;
 import io.boxoffice.app.support.SeatRace;
 import io.boxoffice.app.support.TestServers;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package io.boxoffice.app.seatupdates;
 
 import io.boxoffice.app.BoxofficeApplication;
-import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.ApplicationTest;
 import io.boxoffice.app.support.Gateway;
 import io.boxoffice.app.support.SseClient;
