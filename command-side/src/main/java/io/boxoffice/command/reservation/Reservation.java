@@ -34,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * seats are handled by {@link ReservationCommandHandler}, which changes the reservation and its seats in one unit
  * of work, so they commit together or not at all.
  */
-@Aggregate
+@Aggregate(repository = "reservationRepository")
 public class Reservation {
 
     @AggregateIdentifier

@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the first {@link ReserveSeat} creates the aggregate. A hold past its {@code heldUntil} counts as ended even
  * before anyone writes its release, which is what keeps a seat sellable whatever crashed in between (I3).
  */
-@Aggregate
+@Aggregate(repository = "seatRepository")
 public class Seat {
 
     @AggregateIdentifier
