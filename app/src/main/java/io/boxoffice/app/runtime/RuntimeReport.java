@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.thread.Threading;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -40,6 +41,8 @@ class RuntimeReport {
                 + redisson.getConfig().useSingleServer().getAddress();
         int port = ready.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : -1;
-        log.info("Boxoffice is ready on http://localhost:{} with {} and {}", port, postgres, redis);
+        String threads = Threading.VIRTUAL.isActive(environment) ? "virtual threads" : "platform threads";
+        log.info("Boxoffice is ready on http://localhost:{} with {} and {}; requests run on {} (Java {})", port,
+                postgres, redis, threads, Runtime.version().feature());
     }
 }
