@@ -123,6 +123,8 @@ class GraphQlIT extends ApplicationTest {
                 + "tickets { seatId code } } }";
         String one = "query($id: ID!) { reservation(id: $id) { id status seatIds expiresAt } }";
 
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !data(api.graphql(fan, mine, Map.of())).at("/myReservations/0/event").isNull());
         JsonNode reservations = data(api.graphql(fan, mine, Map.of())).path("myReservations");
 
         assertThat(reservations).hasSize(1);

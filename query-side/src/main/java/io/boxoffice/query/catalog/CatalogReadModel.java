@@ -27,7 +27,8 @@ import static java.util.Collections.unmodifiableList;
 
 /**
  * Reads of the browsing read models. Lists are answered in one query each, and the per-item parts (venues,
- * counts) by one query for a whole page, so a page of events costs three queries whatever its size.
+ * counts) by one query for a whole page, so a page of events costs three queries whatever its size. An event is
+ * browsable once its venue is projected too: they are different aggregates, seen by the projection in any order.
  */
 @Component
 public class CatalogReadModel {
@@ -38,13 +39,17 @@ public class CatalogReadModel {
     private final ObjectMapper json;
     private final Clock clock;
     /** Layouts never change once created; the large ones are worth parsing once. */
-    private final Map<String, List<Section>> layouts = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<Section>> eldest) {
-                    return size() > CACHED_LAYOUTS;
-                }
-            });
+    private final Map<String, List<Section>> layouts = recentlyUsed();
+
+    /** The {@value #CACHED_LAYOUTS} venues used last, by venue id. */
+    private static <V> Map<String, V> recentlyUsed() {
+        return Collections.synchronizedMap(new LinkedHashMap<String, V>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > CACHED_LAYOUTS;
+            }
+        });
+    }
 
     public CatalogReadModel(QueryDataSourceConfiguration.QueryJdbc queryJdbc, ObjectMapper json, Clock clock) {
         this.jdbc = queryJdbc.jdbc();
@@ -113,14 +118,15 @@ public class CatalogReadModel {
 
     public Optional<EventRow> event(String eventId) {
         return jdbc.query("""
-                        SELECT event_id, name, starts_at, sales_start_at, venue_id, prices::text AS prices
-                        FROM event_view WHERE event_id = ?""", eventRow(), eventId).stream().findFirst();
+                        SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices
+                        FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id WHERE e.event_id = ?""", eventRow(), eventId).stream().findFirst();
     }
 
     public Map<String, EventRow> events(Collection<String> eventIds) {
         return jdbc.query("""
-                        SELECT event_id, name, starts_at, sales_start_at, venue_id, prices::text AS prices
-                        FROM event_view WHERE event_id = ANY (?)""", eventRow(), (Object) eventIds.toArray(String[]::new))
+                        SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices
+                        FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id
+                        WHERE e.event_id = ANY (?)""", eventRow(), (Object) eventIds.toArray(String[]::new))
                 .stream().collect(Collectors.toMap(EventRow::id, event -> event));
     }
 
@@ -190,13 +196,7 @@ public class CatalogReadModel {
         }
     }
 
-    private final Map<String, SeatColumns> columns = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, SeatColumns> eldest) {
-                    return size() > CACHED_LAYOUTS;
-                }
-            });
+    private final Map<String, SeatColumns> columns = recentlyUsed();
 
     public SeatColumns seatColumns(String venueId) {
         SeatColumns cached = columns.get(venueId);

@@ -1,6 +1,5 @@
 package io.boxoffice.query.reservation;
 
-import io.boxoffice.api.reservation.FindReservation;
 import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.query.catalog.CatalogReadModel;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,10 +13,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A fan's own reservations over GraphQL; staff (ADMIN, AUDITOR) may read any by id. */
@@ -38,10 +37,8 @@ public class ReservationGraphQlController {
 
     @QueryMapping
     public ReservationView reservation(@Argument String id, Authentication user) {
-        return reservations.handle(new FindReservation(id))
-                .filter(view -> user != null && !SIGNED_IN.isAnonymous(user)
-                        && (view.userId().equals(user.getName()) || isStaff(user)))
-                .orElse(null);
+        boolean signedIn = user != null && !SIGNED_IN.isAnonymous(user);
+        return reservations.visibleTo(id, signedIn ? user.getName() : null, signedIn && isStaff(user)).orElse(null);
     }
 
     @QueryMapping
@@ -66,8 +63,13 @@ public class ReservationGraphQlController {
     public Map<ReservationView, CatalogReadModel.EventRow> event(List<ReservationView> views) {
         Map<String, CatalogReadModel.EventRow> events = catalog.events(
                 views.stream().map(ReservationView::eventId).collect(Collectors.toSet()));
-        return views.stream().collect(Collectors.toMap(Function.identity(), view -> events.get(view.eventId()),
-                (a, b) -> a));
+        Map<ReservationView, CatalogReadModel.EventRow> eventByReservation = new HashMap<>();
+        views.forEach(view -> {
+            if (events.containsKey(view.eventId())) {
+                eventByReservation.put(view, events.get(view.eventId()));
+            }
+        });
+        return eventByReservation;
     }
 
     private static boolean isStaff(Authentication user) {

@@ -112,6 +112,15 @@ public class ReservationProjection {
         return views("reservation_id = ?", query.reservationId()).stream().findFirst();
     }
 
+    /**
+     * The reservation if {@code user} may read it: its owner, or staff (ADMIN, AUDITOR). To anyone else it does
+     * not exist, so ids of others' reservations leak nothing.
+     */
+    public Optional<ReservationView> visibleTo(String reservationId, String user, boolean staff) {
+        return handle(new FindReservation(reservationId))
+                .filter(view -> staff || (user != null && view.userId().equals(user)));
+    }
+
     /** A fan's reservations, newest first. */
     public List<ReservationView> forUser(String userId) {
         return views("user_id = ?", userId);

@@ -1,6 +1,5 @@
 package io.boxoffice.query.reservation;
 
-import io.boxoffice.api.reservation.FindReservation;
 import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.api.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +20,8 @@ public class ReservationQueryController {
     /** The owner, an ADMIN or an AUDITOR sees the reservation; anyone else gets the same 404 as for no id at all. */
     @GetMapping("/api/reservations/{reservationId}")
     public ReservationView get(@PathVariable String reservationId, HttpServletRequest request) {
-        return reservations.handle(new FindReservation(reservationId))
-                .filter(view -> view.userId().equals(request.getRemoteUser())
-                        || request.isUserInRole("ADMIN") || request.isUserInRole("AUDITOR"))
+        return reservations.visibleTo(reservationId, request.getRemoteUser(),
+                        request.isUserInRole("ADMIN") || request.isUserInRole("AUDITOR"))
                 .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "reservation-not-found",
                         "Reservation not found", "no reservation " + reservationId));
     }
