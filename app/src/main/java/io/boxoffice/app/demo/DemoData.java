@@ -34,6 +34,8 @@ public class DemoData implements ApplicationRunner {
 
     static final String THEATRE_ID = demoId("venue:theatre");
     static final String ARENA_ID = demoId("venue:arena");
+    static final String HAMLET_ID = demoId("event:hamlet");
+    static final String NORTHERN_LIGHTS_ID = demoId("event:northern-lights");
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final ObjectProvider<EmbeddedPostgres> embedded;
@@ -53,14 +55,21 @@ public class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || embedded.getIfAvailable() == null || exists(THEATRE_ID)) {
+        if (enabled && embedded.getIfAvailable() != null) {
+            createOnce();
+        }
+    }
+
+    /** The demo venues and their events, unless they exist already. */
+    void createOnce() {
+        if (exists(THEATRE_ID)) {
             return;
         }
         Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        create(THEATRE_ID, "Théâtre des Célestins", "Lyon", DemoVenues.theatre(), demoId("event:hamlet"),
+        create(THEATRE_ID, "Théâtre des Célestins", "Lyon", DemoVenues.theatre(), HAMLET_ID,
                 "Hamlet", today.plus(Duration.ofDays(30)).plus(Duration.ofHours(20)),
                 Map.of("STALLS", eur("65.00"), "CIRCLE", eur("42.00")));
-        create(ARENA_ID, "Northside Arena", "Manchester", DemoVenues.arena(), demoId("event:northern-lights"),
+        create(ARENA_ID, "Northside Arena", "Manchester", DemoVenues.arena(), NORTHERN_LIGHTS_ID,
                 "Northern Lights Tour", today.plus(Duration.ofDays(60)).plus(Duration.ofHours(19)),
                 Map.of("FLOOR", eur("89.00"), "LOWER", eur("69.00"), "UPPER", eur("45.00")));
     }

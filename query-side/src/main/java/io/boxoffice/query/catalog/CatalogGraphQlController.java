@@ -77,6 +77,11 @@ public class CatalogGraphQlController {
         return catalog.venues(List.of(id)).get(id);
     }
 
+    @QueryMapping
+    public List<CatalogReadModel.VenueRow> venues() {
+        return catalog.allVenues();
+    }
+
     @BatchMapping(typeName = "Event")
     public Map<CatalogReadModel.EventRow, CatalogReadModel.VenueRow> venue(List<CatalogReadModel.EventRow> events) {
         Map<String, CatalogReadModel.VenueRow> venues = catalog.venues(

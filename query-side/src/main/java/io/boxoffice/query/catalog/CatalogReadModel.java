@@ -132,10 +132,19 @@ public class CatalogReadModel {
 
     public Map<String, VenueRow> venues(Collection<String> venueIds) {
         return jdbc.query("SELECT venue_id, name, city, seat_count FROM venue_view WHERE venue_id = ANY (?)",
-                        (row, n) -> new VenueRow(row.getString("venue_id"), row.getString("name"),
-                                row.getString("city"), row.getInt("seat_count")),
-                        (Object) venueIds.toArray(String[]::new))
+                        venueRow(), (Object) venueIds.toArray(String[]::new))
                 .stream().collect(Collectors.toMap(VenueRow::id, venue -> venue));
+    }
+
+    /** Every venue, by name: what an organizer picks from when creating an event. */
+    public List<VenueRow> allVenues() {
+        return jdbc.query("SELECT venue_id, name, city, seat_count FROM venue_view ORDER BY name, venue_id",
+                venueRow());
+    }
+
+    private static RowMapper<VenueRow> venueRow() {
+        return (row, n) -> new VenueRow(row.getString("venue_id"), row.getString("name"), row.getString("city"),
+                row.getInt("seat_count"));
     }
 
     /** Counts by status for a page of events, in one query; a hold past its end counts as available. */

@@ -82,6 +82,8 @@ public class SeatUpdateHub implements DisposableBean {
         emitter.onCompletion(() -> listeners.remove(emitter));
         emitter.onTimeout(() -> listeners.remove(emitter));
         emitter.onError(error -> listeners.remove(emitter));
+        // first bytes at once: the browser knows it is connected, proxies see a live response; retry after 2 s
+        send(emitter, SseEmitter.event().comment("listening").reconnectTime(2000));
         if (lastEventId != null) {
             catchUp(emitter, eventId, lastEventId);
         }

@@ -1,0 +1,84 @@
+// The single page: a router over the URL's fragment (#/events/..., #/reservations/...), the header, the notices.
+
+import {hasRole, session, signOut} from './api.js';
+import {explain} from './words.js';
+
+const ROUTES = [
+    [/^#?\/?$/, () => import('./pages/events.js')],
+    [/^#\/events\/([^/?]+)/, () => import('./pages/event.js')],
+    [/^#\/reservations\/([^/?]+)/, () => import('./pages/reservation.js')],
+    [/^#\/me/, () => import('./pages/my-reservations.js')],
+    [/^#\/sign-in/, () => import('./pages/sign-in.js')],
+    [/^#\/organizer/, () => import('./pages/organizer.js')],
+];
+
+const page = document.getElementById('page');
+let leaveCurrent = () => {};
+let navigation = 0;
+
+/** The query part of the fragment: "#/sign-in?next=..." -> URLSearchParams. */
+export function fragmentQuery() {
+    const hash = location.hash;
+    return new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
+}
+
+export function go(fragment) {
+    location.hash = fragment;
+}
+
+/** Sends a fan who is not signed in to the sign-in page, and back here afterwards. */
+export function requireSignIn() {
+    if (session()) {
+        return true;
+    }
+    go(`#/sign-in?next=${encodeURIComponent(location.hash || '#/')}`);
+    return false;
+}
+
+/** A short message in the corner, read out by screen readers. */
+export function toast(message) {
+    const box = document.getElementById('toast');
+    box.textContent = message;
+    box.classList.add('shown');
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => box.classList.remove('shown'), 6000);
+}
+
+async function route() {
+    const current = ++navigation;
+    leaveCurrent();
+    leaveCurrent = () => {};
+    const [pattern, load] = ROUTES.find(([pattern]) => pattern.test(location.hash)) || ROUTES[0];
+    const params = location.hash.match(pattern)?.slice(1).map(decodeURIComponent) || [];
+    try {
+        const module = await load();
+        if (current !== navigation) {
+            return;
+        }
+        page.replaceChildren();
+        leaveCurrent = (await module.render(page, ...params)) || (() => {});
+    } catch (error) {
+        console.error(error);
+        page.innerHTML = '<div class="message error"><p></p><p><a href="#/">Back to events</a></p></div>';
+        page.querySelector('p').textContent = explain(error);
+    }
+}
+
+function showSession() {
+    const current = session();
+    document.getElementById('who').textContent = current ? current.username : '';
+    document.getElementById('sign-in-link').hidden = !!current;
+    document.getElementById('sign-out').hidden = !current;
+    document.getElementById('nav-organizer').hidden = !hasRole('ADMIN');
+}
+
+document.getElementById('sign-out').addEventListener('click', () => {
+    signOut();
+    go('#/');
+});
+document.getElementById('skip').addEventListener('click', () => page.focus());
+window.addEventListener('sessionchange', showSession);
+window.addEventListener('storage', showSession);
+window.addEventListener('hashchange', route);
+showSession();
+route();

@@ -1,0 +1,220 @@
+// An event: its seat map with live availability, the fan's selection and total, and the button that holds them.
+
+import {call, graphql, session, settings} from '../api.js';
+import {HELD_COLOUR, SELECTED_COLOUR, SOLD_COLOUR} from '../seatmap/seat-map.js';
+import {LiveSeats} from '../seatmap/live-seats.js';
+import {go, requireSignIn} from '../main.js';
+import {element, tag} from '../dom.js';
+import {explain, list, money, when} from '../words.js';
+
+const EVENT = `query($id: ID!) {
+  event(id: $id) { id name startsAt salesStartAt venue { id name city } prices { category price { amount currency } } }
+}`;
+const MY_RESERVATIONS = '{ myReservations { id status expiresAt seatIds event { id } } }';
+
+export async function render(page, eventId) {
+    // the stream opens first and keeps what it hears until the snapshot is drawn, so no change falls in between
+    const live = new LiveSeats(eventId);
+    try {
+        return await show(page, eventId, live);
+    } catch (error) {
+        live.close();
+        throw error;
+    }
+}
+
+async function show(page, eventId, live) {
+    const availability = live.opened.then(() =>
+        call(`/api/events/${encodeURIComponent(eventId)}/availability`));
+    availability.catch(() => {}); // awaited below, once the page needs it
+    const event = await findEvent(eventId);
+    if (!event) {
+        live.close();
+        page.append(element(`<div class="message"><p>We could not find this event. It may have just been created:
+            try again in a moment.</p><p><a href="#/">Back to events</a></p></div>`));
+        return null;
+    }
+    const prices = Object.fromEntries(event.prices.map(p => [p.category, p.price]));
+    page.append(element(`
+        <div class="event-head">
+            <h1></h1>
+            <p class="event-when"></p>
+            <p class="existing-hold message" hidden></p>
+        </div>
+        <div class="event-body">
+            <div class="map-area">
+                <ul class="legend" aria-label="Legend"></ul>
+                <seat-map></seat-map>
+                <p class="live-state" aria-live="polite"></p>
+            </div>
+            <aside class="panel" aria-labelledby="panel-title">
+                <h2 id="panel-title">Your seats</h2>
+                <p class="notice" role="alert"></p>
+                <p class="empty">Pick seats on the map: click them, or tab to the map and use the arrow keys.</p>
+                <ul class="chosen"></ul>
+                <p class="total" hidden>Total <strong></strong></p>
+                <button type="button" class="primary hold" disabled>Hold seats</button>
+                <p class="hint"></p>
+            </aside>
+        </div>`));
+    page.querySelector('h1').textContent = event.name;
+    page.querySelector('.event-when').textContent =
+        `${when(event.startsAt)} · ${event.venue.name}, ${event.venue.city}`;
+    const map = page.querySelector('seat-map');
+    const notice = page.querySelector('.notice');
+    const holdButton = page.querySelector('.hold');
+    const salesOpen = !event.salesStartAt || Date.parse(event.salesStartAt) <= Date.now();
+    page.querySelector('.hint').textContent = salesOpen
+        ? `Up to ${settings.maxSeatsPerReservation} seats. We hold them for you for ` +
+          `${Math.round(settings.holdSeconds / 60)} minutes while you pay.`
+        : `On sale from ${when(event.salesStartAt)}.`;
+
+    const venue = await call(`/api/venues/${encodeURIComponent(event.venue.id)}`);
+    map.load(venue, prices, settings.maxSeatsPerReservation);
+    legend(page.querySelector('.legend'), map.categories);
+    const snapshot = await availability;
+    map.setAvailability(snapshot.held, snapshot.sold);
+    live.attach({
+        changes: changes => map.applyChanges(changes),
+        snapshot: fresh => map.setAvailability(fresh.held, fresh.sold),
+        state: words => page.querySelector('.live-state').textContent = words,
+    });
+
+    let attempt = null; // one Idempotency-Key per selection: a retried click holds once
+    map.addEventListener('selectionchange', ({detail}) => {
+        attempt = null;
+        showSelection(page, detail.seats, salesOpen);
+        if (detail.changed) {
+            notice.textContent = '';
+        }
+    });
+    map.addEventListener('seatslost', ({detail}) => {
+        const names = detail.seats.map(seat => seat.name);
+        notice.textContent = `${list(names)} ${names.length === 1 ? 'was' : 'were'} just taken by someone else ` +
+            `and ${names.length === 1 ? 'is' : 'are'} no longer in your selection.`;
+    });
+    map.addEventListener('seatrefused', ({detail}) => {
+        notice.textContent = detail.reason === 'limit'
+            ? `You can hold up to ${settings.maxSeatsPerReservation} seats in one reservation.`
+            : `${detail.seat.name} is already taken. Please pick another seat.`;
+    });
+    holdButton.addEventListener('click', async () => {
+        const seatIds = map.selectedSeats().map(seat => seat.id);
+        const remembered = `boxoffice.selection.${eventId}`;
+        if (!session()) {
+            sessionStorage.setItem(remembered, JSON.stringify(seatIds));
+        }
+        if (!seatIds.length || !requireSignIn()) {
+            return;
+        }
+        attempt = attempt || randomKey();
+        holdButton.disabled = true;
+        holdButton.textContent = 'Holding your seats…';
+        try {
+            const reservation = await call(`/api/events/${encodeURIComponent(eventId)}/reservations`,
+                {method: 'POST', body: {seatIds}, headers: {'Idempotency-Key': attempt}});
+            sessionStorage.removeItem(remembered);
+            go(`#/reservations/${encodeURIComponent(reservation.reservationId)}`);
+        } catch (error) {
+            if (error.type === 'seats-unavailable') {
+                // the map was behind: the server's answer is the truth for these seats
+                map.applyChanges((error.problem.unavailableSeatIds || []).map(seatId => ({seatId, status: 'HELD'})));
+            } else {
+                notice.textContent = explain(error);
+            }
+            showSelection(page, map.selectedSeats(), salesOpen);
+        }
+    });
+
+    restoreSelection(map, eventId);
+    showExistingHold(page, eventId);
+    showSelection(page, map.selectedSeats(), salesOpen);
+    return () => live.close();
+}
+
+/** The event, waiting a moment for one that was just created and is not in the browsing model yet. */
+async function findEvent(eventId) {
+    for (let attempt = 0; ; attempt++) {
+        const event = (await graphql(EVENT, {id: eventId})).event;
+        if (event || attempt === 5) {
+            return event;
+        }
+        await new Promise(resolve => setTimeout(resolve, 400));
+    }
+}
+
+function legend(box, categories) {
+    for (const category of categories) {
+        box.append(swatch(category.colour, category.price ? `${category.name} ${money(category.price)}`
+            : category.name));
+    }
+    box.append(swatch(HELD_COLOUR, 'On hold'), swatch(SOLD_COLOUR, 'Sold'),
+        swatch(SELECTED_COLOUR, 'Your selection', 'selected'));
+}
+
+function swatch(colour, label, kind = '') {
+    const item = tag('li', '');
+    const mark = tag('span', '', {class: `swatch ${kind}`, 'aria-hidden': 'true'});
+    mark.style.background = colour;
+    item.append(mark, document.createTextNode(label));
+    return item;
+}
+
+function showSelection(page, seats, salesOpen) {
+    const chosen = page.querySelector('.chosen');
+    const map = page.querySelector('seat-map');
+    chosen.replaceChildren(...seats.map(seat => {
+        const item = element(`<li><span class="seat-name"></span> <span class="price"></span>
+            <button type="button" class="link remove">Remove</button></li>`);
+        item.querySelector('.seat-name').textContent = seat.name;
+        item.querySelector('.price').textContent = seat.price ? money(seat.price) : '';
+        item.querySelector('.remove').setAttribute('aria-label', `Remove ${seat.name}`);
+        item.querySelector('.remove').addEventListener('click', () => map.deselect(seat.id));
+        return item;
+    }));
+    page.querySelector('.empty').hidden = seats.length > 0;
+    const total = page.querySelector('.total');
+    total.hidden = !seats.length;
+    if (seats.length && seats.every(seat => seat.price)) {
+        const cents = seats.reduce((sum, seat) => sum + Math.round(Number(seat.price.amount) * 100), 0);
+        total.querySelector('strong').textContent = money({amount: (cents / 100).toFixed(2),
+            currency: seats[0].price.currency});
+    }
+    const button = page.querySelector('.hold');
+    button.disabled = !seats.length || !salesOpen;
+    button.textContent = seats.length ? `Hold ${seats.length} seat${seats.length === 1 ? '' : 's'}` : 'Hold seats';
+}
+
+/** Seats picked before signing in come back after it. */
+function restoreSelection(map, eventId) {
+    const remembered = `boxoffice.selection.${eventId}`;
+    const seatIds = JSON.parse(sessionStorage.getItem(remembered) || '[]');
+    sessionStorage.removeItem(remembered);
+    seatIds.filter(id => map.has(id) && map.statusOf(id) === 'AVAILABLE').forEach(id => map.select(id));
+}
+
+/** A fan who already holds seats here is shown the way back to that hold. */
+async function showExistingHold(page, eventId) {
+    if (!session()) {
+        return;
+    }
+    try {
+        const holds = (await graphql(MY_RESERVATIONS)).myReservations.filter(reservation =>
+            reservation.status === 'HELD' && reservation.event?.id === eventId
+            && Date.parse(reservation.expiresAt) > Date.now());
+        if (holds.length) {
+            const banner = page.querySelector('.existing-hold');
+            const seats = holds.reduce((n, hold) => n + hold.seatIds.length, 0);
+            banner.replaceChildren(`You have ${seats} seat${seats === 1 ? '' : 's'} on hold for this event. `,
+                tag('a', 'Go to your hold', {href: `#/reservations/${encodeURIComponent(holds[0].id)}`}));
+            banner.hidden = false;
+        }
+    } catch {
+        // only a shortcut: the page works without it
+    }
+}
+
+/** A random Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function randomKey() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,62 @@
+// What fans read: money, dates, seat names, and every refusal of the API in plain words.
+
+export function money(price) {
+    return `${price.amount} ${price.currency}`;
+}
+
+export function when(iso) {
+    return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
+}
+
+/** "Section 101, row 3, seat 12" (the section's own name, which may already say "Section"). */
+export function seatName(section, row, number) {
+    return `${section}, row ${row}, seat ${number}`;
+}
+
+/** Seat id -> "Section A, row 3, seat 12" for every seat of a venue's layout. */
+export function seatNames(venue) {
+    const names = new Map();
+    for (const section of venue.sections) {
+        for (const row of section.rows) {
+            for (const seat of row.seats) {
+                names.set(`${section.id}-${row.label}-${seat.number}`, seatName(section.name, row.label, seat.number));
+            }
+        }
+    }
+    return names;
+}
+
+export function list(names) {
+    return names.length <= 1 ? names.join('')
+        : `${names.slice(0, -1).join('; ')} and ${names[names.length - 1]}`;
+}
+
+const SAID = {
+    'seats-unavailable': 'Sorry, someone else just took some of these seats. They are no longer in your selection.',
+    'sales-not-open': 'Sales for this event have not opened yet.',
+    'reservation-not-payable': 'Your hold has ended, so it can no longer be paid. The seats went back on sale.',
+    'reservation-not-cancellable': 'This reservation can no longer be cancelled.',
+    'reservation-not-found': 'We could not find this reservation. Is it yours?',
+    'event-not-found': 'We could not find this event.',
+    'venue-not-found': 'We could not find this venue.',
+    'payment-not-open': 'This payment is already settled.',
+    'try-again': 'We are very busy right now. Please try again in a moment.',
+    'unauthorized': 'Please sign in first.',
+    'forbidden': 'Your account is not allowed to do this.',
+    'offline': 'We cannot reach Boxoffice. Check your connection and try again.',
+};
+
+/** A sentence for an ApiError (or any error): never raw JSON, never a stack trace. */
+export function explain(error) {
+    if (SAID[error.type]) {
+        return SAID[error.type];
+    }
+    if (error.type === 'invalid-request') {
+        const fields = (error.problem?.errors || []).map(e => `${e.field}: ${e.message}`);
+        return fields.length ? `Please check: ${fields.join('; ')}.` : 'Please check what you entered.';
+    }
+    if (error.status >= 500 || !error.status) {
+        return 'Something went wrong on our side. Please try again.';
+    }
+    return error.problem?.title ? `${error.problem.title}.` : 'That did not work. Please try again.';
+}

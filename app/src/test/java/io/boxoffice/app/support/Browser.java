@@ -1,0 +1,170 @@
+package io.boxoffice.app.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A fan's browser: Debian's headless Chromium driven through its chromedriver, on the application under test.
+ * Nothing is downloaded: where the packages are missing, the test is skipped and says how to install them.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("boxoffice.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("boxoffice.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, int port) {
+        this.driver = driver;
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A new browser with its own profile (no cookies, storage or cache), as a second fan's would be. */
+    public static Browser open(int port) {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: Chromium is not installed here (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "). Install Debian's packages: apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // headless as root in a sandboxed machine, and none of the calls home that a closed network refuses
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--lang=en-US", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options), port);
+    }
+
+    /** Opens a page of the front end by its route, e.g. {@code #/events/<id>}. */
+    public Browser go(String route) {
+        driver.get(base + "/" + route);
+        return this;
+    }
+
+    public Browser signIn(String username) {
+        go("#/sign-in");
+        type("input[name=username]", username);
+        click("form.sign-in button[type=submit]");
+        waitUntil(d -> username.equals(element("#who").getText()));
+        return this;
+    }
+
+    /** Opens an event's page and waits until its seat map is drawn with the event's availability. */
+    public Browser openEvent(String eventId) {
+        go("#/events/" + eventId);
+        waitUntil(d -> !driver.findElements(By.cssSelector("seat-map[data-complete]")).isEmpty());
+        return this;
+    }
+
+    /** The element, once the page has rendered it (pages render after their scripts and data arrive). */
+    public WebElement element(String css) {
+        return new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    public List<WebElement> elements(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return element(css).getText();
+    }
+
+    public void click(String css) {
+        element(css).click();
+    }
+
+    public void type(String css, String text) {
+        WebElement field = element(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void waitUntil(ExpectedCondition<Boolean> condition) {
+        new WebDriverWait(driver, PATIENCE).until(condition);
+    }
+
+    public void waitForText(String css, String expected) {
+        waitUntil(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(expected)));
+    }
+
+    public Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** A seat's status on this fan's map: AVAILABLE, HELD or SOLD. */
+    public String seatStatus(String seatId) {
+        return (String) js("return document.querySelector('seat-map').statusOf(arguments[0])", seatId);
+    }
+
+    public boolean seatSelected(String seatId) {
+        return (Boolean) js("return document.querySelector('seat-map').isSelected(arguments[0])", seatId);
+    }
+
+    /** Clicks a seat with the mouse, where the map draws it. */
+    public void clickSeat(String seatId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) js(
+                "return document.querySelector('seat-map').screenPosition(arguments[0])", seatId);
+        new Actions(driver).moveToLocation(at.get("x").intValue(), at.get("y").intValue()).click().perform();
+    }
+
+    public Actions actions() {
+        return new Actions(driver);
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Requests to URLs matching these patterns ({@code *} wildcards) fail from now on, as on a broken network. */
+    public void block(String... urlPatterns) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The window's size in CSS pixels, e.g. a phone's 390 x 844. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,132 @@
+package io.boxoffice.app.web;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.boxoffice.app.support.Api;
+import io.boxoffice.app.support.ApplicationTest;
+import io.boxoffice.app.support.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A fan buys seats in a real browser: hold, countdown, the sandbox gateway's page, tickets with QR codes. */
+class PurchaseBrowserIT extends ApplicationTest {
+
+    private static final Pattern COUNTDOWN = Pattern.compile("(\\d+):(\\d\\d)");
+
+    @Test
+    void aFanHoldsPaysAndGetsTicketsWhoseQrCodesTheDoorAccepts() throws Exception {
+        String eventId = concert("Spring Concert");
+        try (Browser fan = Browser.open(port); Browser other = Browser.open(port)) {
+            fan.signIn("fan-buyer").openEvent(eventId);
+            fan.clickSeat("A-1-3");
+            fan.clickSeat("A-1-4");
+            fan.click(".hold");
+            fan.waitForText(".hold-timer", "Your seats are held for you");
+            assertThat(fan.text(".seats")).contains("Floor A, row 1, seat 3", "Floor A, row 1, seat 4");
+            fan.screenshot("hold");
+
+            // the countdown runs from the hold's end, not from when the page was opened
+            int before = secondsLeft(fan);
+            assertThat(before).isBetween(9 * 60, 10 * 60);
+            fan.go("#/me");
+            fan.waitForText("main", "On hold");
+            fan.click(".reservation-item a");
+            fan.waitForText(".hold-timer", "held for you");
+            assertThat(secondsLeft(fan)).isBetween(9 * 60, before);
+
+            fan.click(".pay");
+            fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));
+            assertThat(fan.text(".amount")).isEqualTo("98.00 EUR");
+            fan.click("button.pay");
+
+            fan.waitForText(".state", "You are going!");
+            fan.waitUntil(driver -> fan.elements(".ticket canvas").size() == 2);
+            fan.screenshot("confirmation");
+            for (WebElement ticket : fan.elements(".ticket")) {
+                String code = ticket.findElement(By.cssSelector("code")).getText();
+                assertThat(qrCode(fan, ticket)).isEqualTo(code);
+                Api.Response verified = api.get("/api/tickets/verify?code="
+                        + URLEncoder.encode(code, StandardCharsets.UTF_8), null);
+                assertThat(verified.body().path("valid").asBoolean()).as("door check of %s", code).isTrue();
+            }
+
+            other.openEvent(eventId);
+            other.waitUntil(driver -> "SOLD".equals(other.seatStatus("A-1-3"))
+                    && "SOLD".equals(other.seatStatus("A-1-4")));
+            assertThat(other.seatStatus("A-1-2")).isEqualTo("AVAILABLE");
+
+            fan.go("#/me");
+            fan.waitForText(".my-group", "Tickets");
+            assertThat(fan.text("main")).contains("Spring Concert", "2 seats", "98.00 EUR", "confirmed");
+        }
+    }
+
+    @Test
+    void aDeclinedPaymentIsExplainedAndTheSeatsGoBackOnSale() {
+        String eventId = concert("Autumn Concert");
+        try (Browser fan = Browser.open(port)) {
+            fan.signIn("fan-declined").openEvent(eventId);
+            fan.clickSeat("A-2-1");
+            fan.click(".hold");
+            fan.waitForText(".hold-timer", "held for you");
+            fan.click(".pay");
+            fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));
+            fan.click("button.decline");
+
+            fan.waitForText(".state", "Your payment was declined, so your seats were released.");
+            fan.click(".actions a");
+            fan.openEvent(eventId);
+            fan.waitUntil(driver -> "AVAILABLE".equals(fan.seatStatus("A-2-1")));
+        }
+    }
+
+    /** A new event at a new hall of two rows of eight seats, 49.00 EUR each. */
+    private String concert(String name) {
+        String admin = api.token("admin");
+        String venueId = api.createVenue(admin, Api.venue("Hall", 2, 8));
+        Api.Response created = api.post("/api/events", admin, """
+                {"venueId":"%s","name":"%s","startsAt":"2030-05-01T19:30:00Z",
+                 "prices":{"FLOOR":{"amount":"49.00","currency":"EUR"}}}""".formatted(venueId, name));
+        assertThat(created.status()).isEqualTo(201);
+        return created.text("eventId");
+    }
+
+    private static int secondsLeft(Browser fan) {
+        Matcher time = COUNTDOWN.matcher(fan.text(".countdown"));
+        assertThat(time.matches()).as("countdown %s", fan.text(".countdown")).isTrue();
+        return Integer.parseInt(time.group(1)) * 60 + Integer.parseInt(time.group(2));
+    }
+
+    /** What a door scanner reads from the ticket's QR code, as drawn on the page. */
+    private static String qrCode(Browser fan, WebElement ticket) throws Exception {
+        String png = (String) fan.js("return arguments[0].querySelector('canvas').toDataURL('image/png')", ticket);
+        BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(png.substring(png.indexOf(',') + 1))));
+        // the page puts a white margin around the canvas: the quiet zone a scanner needs
+        BufferedImage withMargin = new BufferedImage(drawn.getWidth() + 40, drawn.getHeight() + 40,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = withMargin.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, withMargin.getWidth(), withMargin.getHeight());
+        g.drawImage(drawn, 20, 20, null);
+        g.dispose();
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(withMargin)))).getText();
+    }
+}
