@@ -551,6 +551,7 @@ export class SeatMap extends HTMLElement {
         c.fillStyle = '#f7f7f9';
         c.fillRect(0, 0, this.width, this.height);
         const r = this.radius * this.scale;
+        this.dataset.detail = r < SHAPES_BELOW_PX ? 'sections' : 'seats';
         if (r < SHAPES_BELOW_PX) {
             this.drawSections(c, true);
             return;

@@ -124,6 +124,15 @@ class DemoArenaBrowserIT extends ApplicationTest {
             assertThat(fan.text(".chosen")).contains("Stalls, row A, seat 8");
             fan.click("[data-zoom=fit]");
             fan.screenshot("phone-seat-map");
+
+            // 22,192 seats on a phone: sections as shapes until the fan zooms in
+            fan.openEvent(DemoData.NORTHERN_LIGHTS_ID);
+            assertThat(fan.element("seat-map").getDomAttribute("data-detail")).isEqualTo("sections");
+            fan.screenshot("phone-arena-sections");
+            for (int zoom = 0; zoom < 4; zoom++) {
+                fan.click("[data-zoom=in]");
+            }
+            fan.waitUntil(driver -> "seats".equals(fan.element("seat-map").getDomAttribute("data-detail")));
         }
     }
 
