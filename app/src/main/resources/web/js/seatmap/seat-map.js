@@ -13,7 +13,7 @@ const STATUS_NAMES = ['AVAILABLE', 'HELD', 'SOLD'];
 const STATUS_WORDS = ['available', 'on hold', 'sold'];
 
 /** Categories get these colours in the order of their price, cheapest first (distinct for colour-blind eyes). */
-export const CATEGORY_COLOURS = ['#3b6fd8', '#0f9d76', '#c5621a', '#8e44c9', '#b88a00', '#d0427a', '#13849a'];
+const CATEGORY_COLOURS = ['#3b6fd8', '#0f9d76', '#c5621a', '#8e44c9', '#b88a00', '#d0427a', '#13849a'];
 export const HELD_COLOUR = '#c9ccd3';
 export const SOLD_COLOUR = '#555b66';
 export const SELECTED_COLOUR = '#ffb000';
@@ -199,10 +199,6 @@ export class SeatMap extends HTMLElement {
             price: section.category.price};
     }
 
-    seatById(seatId) {
-        return this.seat(this.indexById.get(seatId));
-    }
-
     /** "Section A, row 3, seat 12, 49.00 EUR, available": what a screen reader says of a seat. */
     accessibleName(i) {
         const seat = this.seat(i);
@@ -218,12 +214,6 @@ export class SeatMap extends HTMLElement {
         return {x: box.left + this.xs[i] * this.scale + this.tx, y: box.top + this.ys[i] * this.scale + this.ty};
     }
 
-    /** Moves keyboard focus to a seat. */
-    focusSeat(seatId) {
-        this.moveFocus(this.indexById.get(seatId));
-        this.focusButton.focus();
-    }
-
     /** Adds a seat to the selection, as a click on it would. */
     select(seatId) {
         const i = this.indexById.get(seatId);
@@ -237,12 +227,6 @@ export class SeatMap extends HTMLElement {
         if (this.selected.delete(i)) {
             this.selectionChanged(i);
         }
-    }
-
-    clearSelection() {
-        this.selected.clear();
-        this.buckets = null;
-        this.selectionChanged();
     }
 
     // ---------------------------------------------------------------- selecting
@@ -266,7 +250,7 @@ export class SeatMap extends HTMLElement {
         this.buckets = null;
         this.describeFocused();
         this.requestDraw();
-        this.emit('selectionchange', {seats: this.selectedSeats(), changed: i === undefined ? null : this.seat(i)});
+        this.emit('selectionchange', {seats: this.selectedSeats(), changed: this.seat(i)});
     }
 
     emit(type, detail) {
