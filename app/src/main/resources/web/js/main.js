@@ -50,14 +50,28 @@ async function route() {
     leaveCurrent = () => {};
     const [pattern, load] = ROUTES.find(([pattern]) => pattern.test(location.hash)) || ROUTES[0];
     const params = location.hash.match(pattern)?.slice(1).map(decodeURIComponent) || [];
+    // a page that waits (a waiting room) learns through the signal that the fan went elsewhere meanwhile
+    const leaving = new AbortController();
+    leaveCurrent = () => leaving.abort();
     try {
         const module = await load();
         if (current !== navigation) {
             return;
         }
         page.replaceChildren();
-        leaveCurrent = (await module.render(page, ...params)) || (() => {});
+        const cleanUp = await module.render(page, ...params, leaving.signal);
+        if (current !== navigation) {
+            cleanUp?.(); // the fan moved on while this page was still loading
+            return;
+        }
+        leaveCurrent = () => {
+            leaving.abort();
+            cleanUp?.();
+        };
     } catch (error) {
+        if (leaving.signal.aborted) {
+            return;
+        }
         console.error(error);
         page.innerHTML = '<div class="message error"><p></p><p><a href="#/">Back to events</a></p></div>';
         page.querySelector('p').textContent = explain(error);
@@ -80,5 +94,9 @@ document.getElementById('skip').addEventListener('click', () => page.focus());
 window.addEventListener('sessionchange', showSession);
 window.addEventListener('storage', showSession);
 window.addEventListener('hashchange', route);
+/** Shows the current route again from scratch (after the page's state went stale). */
+export function reload() {
+    route();
+}
 showSession();
 route();

@@ -3,37 +3,51 @@
 import {call, graphql, session, settings} from '../api.js';
 import {HELD_COLOUR, SELECTED_COLOUR, SOLD_COLOUR} from '../seatmap/seat-map.js';
 import {LiveSeats} from '../seatmap/live-seats.js';
-import {go, requireSignIn} from '../main.js';
+import {go, reload, requireSignIn, toast} from '../main.js';
+import {admission, forgetAdmission, storedAdmission} from './waiting-room.js';
 import {element, tag} from '../dom.js';
 import {explain, list, money, when} from '../words.js';
 
 const EVENT = `query($id: ID!) {
-  event(id: $id) { id name startsAt salesStartAt venue { id name city } prices { category price { amount currency } } }
+  event(id: $id) { id name startsAt salesStartAt venue { id name city } prices { category price { amount currency } }
+                   waitingRoom { maxFansInFlow } }
 }`;
 const MY_RESERVATIONS = '{ myReservations { id status expiresAt seatIds event { id } } }';
 
-export async function render(page, eventId) {
-    // the stream opens first and keeps what it hears until the snapshot is drawn, so no change falls in between
+export async function render(page, eventId, signal) {
+    const event = await findEvent(eventId);
+    if (!event) {
+        page.append(element(`<div class="message"><p>We could not find this event. It may have just been created:
+            try again in a moment.</p><p><a href="#/">Back to events</a></p></div>`));
+        return null;
+    }
+    let admitted = null;
+    if (event.waitingRoom) {
+        // queued fans see only their place in line: no seat map, no live stream, until they are let in
+        if (!requireSignIn()) {
+            return null;
+        }
+        admitted = storedAdmission(eventId) || await admission(page, event, signal);
+        if (!admitted) {
+            return null;
+        }
+        page.replaceChildren();
+    }
+    // the stream opens before the availability snapshot and keeps what it hears until the snapshot is drawn
     const live = new LiveSeats(eventId);
     try {
-        return await show(page, eventId, live);
+        return await show(page, event, admitted, live);
     } catch (error) {
         live.close();
         throw error;
     }
 }
 
-async function show(page, eventId, live) {
+async function show(page, event, admitted, live) {
+    const eventId = event.id;
     const availability = live.opened.then(() =>
         call(`/api/events/${encodeURIComponent(eventId)}/availability`));
     availability.catch(() => {}); // awaited below, once the page needs it
-    const event = await findEvent(eventId);
-    if (!event) {
-        live.close();
-        page.append(element(`<div class="message"><p>We could not find this event. It may have just been created:
-            try again in a moment.</p><p><a href="#/">Back to events</a></p></div>`));
-        return null;
-    }
     const prices = Object.fromEntries(event.prices.map(p => [p.category, p.price]));
     page.append(element(`
         <div class="event-head">
@@ -68,6 +82,10 @@ async function show(page, eventId, live) {
         ? `Up to ${settings.maxSeatsPerReservation} seats. We hold them for you for ` +
           `${Math.round(settings.holdSeconds / 60)} minutes while you pay.`
         : `On sale from ${when(event.salesStartAt)}.`;
+    if (admitted) {
+        page.querySelector('.hint').textContent += ` It is your turn: hold your seats before ${
+            new Date(admitted.until).toLocaleTimeString()}.`;
+    }
 
     const venue = await call(`/api/venues/${encodeURIComponent(event.venue.id)}`);
     map.load(venue, prices, settings.maxSeatsPerReservation);
@@ -111,11 +129,23 @@ async function show(page, eventId, live) {
         holdButton.disabled = true;
         holdButton.textContent = 'Holding your seats…';
         try {
+            const headers = {'Idempotency-Key': attempt};
+            if (admitted) {
+                headers['Admission-Token'] = admitted.token;
+            }
             const reservation = await call(`/api/events/${encodeURIComponent(eventId)}/reservations`,
-                {method: 'POST', body: {seatIds}, headers: {'Idempotency-Key': attempt}});
+                {method: 'POST', body: {seatIds}, headers});
             sessionStorage.removeItem(remembered);
             go(`#/reservations/${encodeURIComponent(reservation.reservationId)}`);
         } catch (error) {
+            if (error.type === 'admission-required') {
+                // the fan's turn ended: back to the waiting room, seats remembered
+                sessionStorage.setItem(remembered, JSON.stringify(seatIds));
+                forgetAdmission(eventId);
+                toast('Your turn to pick seats has ended. You are back in the waiting room.');
+                reload();
+                return;
+            }
             if (error.type === 'seats-unavailable') {
                 // the map was behind: the server's answer is the truth for these seats
                 map.applyChanges((error.problem.unavailableSeatIds || []).map(seatId => ({seatId, status: 'HELD'})));

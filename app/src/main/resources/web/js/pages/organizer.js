@@ -28,6 +28,12 @@ export async function render(page) {
             <fieldset class="prices"><legend>Prices</legend></fieldset>
             <label>Currency <select name="currency"><option>EUR</option><option>USD</option><option>GBP</option>
                 <option>CHF</option></select></label>
+            <fieldset class="waiting"><legend>Flash sale</legend>
+                <label class="check"><input type="checkbox" name="waitingRoom"> Fans queue in a waiting room</label>
+                <label>Fans picking seats at once <input name="maxFansInFlow" type="number" min="1" value="1000"></label>
+                <label>Fans let in per second <input name="admissionsPerSecond" type="number" min="1">
+                    <small>Empty: as fast as seats and the cap allow.</small></label>
+            </fieldset>
             <p class="problem" role="alert"></p>
             <p class="done" role="status"></p>
             <button type="submit" class="primary">Create event</button>
@@ -59,11 +65,14 @@ export async function render(page) {
             }
         }
         const instant = name => fields.get(name) ? new Date(fields.get(name)).toISOString() : undefined;
+        const waitingRoom = fields.get('waitingRoom') === 'on';
+        const number = name => waitingRoom && fields.get(name) ? Number(fields.get(name)) : undefined;
         form.querySelector('.problem').textContent = '';
         try {
             const created = await call('/api/events', {method: 'POST', body: {venueId: fields.get('venueId'),
                 name: fields.get('name'), startsAt: instant('startsAt'), salesStartAt: instant('salesStartAt'),
-                prices}});
+                prices, waitingRoom, maxFansInFlow: number('maxFansInFlow'),
+                admissionsPerSecond: number('admissionsPerSecond')}});
             const done = form.querySelector('.done');
             done.replaceChildren('Event created. ',
                 tag('a', 'See its seat map', {href: `#/events/${encodeURIComponent(created.eventId)}`}));

@@ -77,7 +77,7 @@ public class DemoData implements ApplicationRunner {
     private void create(String venueId, String venueName, String city, List<Section> sections, String eventId,
                         String eventName, Instant startsAt, Map<String, Money> prices) {
         commands.sendAndWait(new CreateVenue(venueId, venueName, city, sections));
-        commands.sendAndWait(new CreateEvent(eventId, venueId, eventName, startsAt, null, prices));
+        commands.sendAndWait(new CreateEvent(eventId, venueId, eventName, startsAt, null, prices, null));
         log.info("Demo data: {} ({} seats) with '{}' on sale, event id {}", venueName,
                 sections.stream().mapToInt(Section::seatCount).sum(), eventName, eventId);
     }

@@ -64,6 +64,7 @@ public class RedisConfiguration {
         }
         Config config = new Config();
         config.setLazyInitialization(true); // start even while Redis is down: the gate is optional
+        config.setUseScriptCache(true); // scripts by their SHA (EVALSHA), loaded again after a flush or restart
         config.useSingleServer()
                 .setAddress(address)
                 .setUsername(redis.getUsername())

@@ -3,14 +3,17 @@ package io.boxoffice.command.catalog;
 import io.boxoffice.api.catalog.CreateEvent;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.catalog.VenueCreated;
+import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.api.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,17 +35,23 @@ public class EventController {
 
     private final CommandGateway commands;
     private final SeatingCatalog catalog;
+    private final int defaultMaxFansInFlow;
 
-    public EventController(CommandGateway commands, SeatingCatalog catalog) {
+    public EventController(CommandGateway commands, SeatingCatalog catalog,
+                           @Value("${boxoffice.waiting-room.max-fans-in-flow:1000}") int defaultMaxFansInFlow) {
         this.commands = commands;
         this.catalog = catalog;
+        this.defaultMaxFansInFlow = defaultMaxFansInFlow;
     }
 
     public record CreateEventRequest(@NotBlank String venueId,
                                      @NotBlank @Size(max = 200) String name,
                                      @NotNull Instant startsAt,
                                      Instant salesStartAt,
-                                     @NotEmpty Map<String, @NotNull @Valid Money> prices) {
+                                     @NotEmpty Map<String, @NotNull @Valid Money> prices,
+                                     Boolean waitingRoom,
+                                     @Positive Integer admissionsPerSecond,
+                                     @Positive Integer maxFansInFlow) {
     }
 
     public record EventCreatedResponse(String eventId) {
@@ -62,9 +71,23 @@ public class EventController {
                 price -> new Money(price.getValue().amount().setScale(2, RoundingMode.UNNECESSARY),
                         price.getValue().currency())));
         String eventId = UUID.randomUUID().toString();
+        WaitingRoomPolicy waitingRoom = waitingRoom(request);
         commands.sendAndWait(new CreateEvent(eventId, venue.venueId(), request.name().strip(), request.startsAt(),
-                request.salesStartAt(), prices));
+                request.salesStartAt(), prices, waitingRoom));
         return new EventCreatedResponse(eventId);
+    }
+
+    /** With {@code waitingRoom: true}, fans queue; the admission settings mean nothing without it. */
+    private WaitingRoomPolicy waitingRoom(CreateEventRequest request) {
+        if (!Boolean.TRUE.equals(request.waitingRoom())) {
+            if (request.admissionsPerSecond() != null || request.maxFansInFlow() != null) {
+                throw Problems.invalid("Admission settings need a waiting room", Map.of("waitingRoom",
+                        "must be true when admissionsPerSecond or maxFansInFlow is given"));
+            }
+            return null;
+        }
+        return new WaitingRoomPolicy(request.admissionsPerSecond(),
+                request.maxFansInFlow() == null ? defaultMaxFansInFlow : request.maxFansInFlow());
     }
 
     /** Every category of the venue has exactly one price, and one currency serves the whole event. */

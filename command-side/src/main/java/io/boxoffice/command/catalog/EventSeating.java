@@ -1,5 +1,6 @@
 package io.boxoffice.command.catalog;
 
+import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 
 import java.time.Instant;
@@ -7,9 +8,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** What a reservation needs to know about an event: which seats exist, what they cost, when sales open. */
+/**
+ * What a reservation needs to know about an event: which seats exist, what they cost, when sales open, and whether
+ * fans come through a waiting room ({@code waitingRoom} null: they do not).
+ */
 public record EventSeating(String eventId, Instant salesStartAt, Map<String, String> categoryBySeat,
-                           Map<String, Money> prices) {
+                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom) {
 
     public boolean isOnSaleAt(Instant instant) {
         return salesStartAt == null || !instant.isBefore(salesStartAt);

@@ -55,7 +55,8 @@ public class SeatingCatalog {
                 section.rows().forEach(row -> row.seats().forEach(seat -> categoryBySeat.put(
                         Section.seatId(section.id(), row.label(), seat.number()), section.category())));
             }
-            return new EventSeating(event.eventId(), event.salesStartAt(), categoryBySeat, event.prices());
+            return new EventSeating(event.eventId(), event.salesStartAt(), categoryBySeat, event.prices(),
+                    event.waitingRoom());
         });
     }
 

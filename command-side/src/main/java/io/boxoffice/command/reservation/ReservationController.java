@@ -47,7 +47,8 @@ public class ReservationController {
     @PostMapping("/api/events/{eventId}/reservations")
     public ResponseEntity<ReservationResponse> reserve(
             @PathVariable String eventId, @Valid @RequestBody ReservationRequest request, Principal user,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
+            @RequestHeader(name = "Admission-Token", required = false) String admissionToken) {
         List<String> seatIds = request.seatIds();
         if (seatIds.isEmpty()) {
             throw Problems.invalid("A reservation holds at least one seat", Map.of("seatIds", "must not be empty"));
@@ -59,7 +60,7 @@ public class ReservationController {
             throw Problems.invalid("Too many seats in one reservation", Map.of("seatIds",
                     "at most " + reservations.maxSeatsPerReservation() + " seats per reservation"));
         }
-        ReservationView view = reservations.reserve(eventId, seatIds, user.getName(), idempotencyKey);
+        ReservationView view = reservations.reserve(eventId, seatIds, user.getName(), idempotencyKey, admissionToken);
         return ResponseEntity.created(URI.create("/api/reservations/" + view.reservationId()))
                 .body(ReservationResponse.of(view));
     }

@@ -8,6 +8,7 @@ import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
 import io.boxoffice.command.seat.SeatGate;
+import io.boxoffice.command.waitingroom.Admissions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,6 +44,7 @@ public class ReservationService {
 
     private final SeatingCatalog catalog;
     private final SeatGate gate;
+    private final Admissions admissions;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
@@ -54,12 +56,13 @@ public class ReservationService {
     private final Counter conflictsRetried;
     private final Timer latency;
 
-    public ReservationService(SeatingCatalog catalog, SeatGate gate, CommandGateway commands, QueryGateway queries,
-                              Clock clock, MeterRegistry meters,
+    public ReservationService(SeatingCatalog catalog, SeatGate gate, Admissions admissions, CommandGateway commands,
+                              QueryGateway queries, Clock clock, MeterRegistry meters,
                               @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration,
                               @Value("${boxoffice.max-seats-per-reservation:8}") int maxSeatsPerReservation) {
         this.catalog = catalog;
         this.gate = gate;
+        this.admissions = admissions;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -90,8 +93,12 @@ public class ReservationService {
      * Holds all {@code seatIds} for {@code userId}, or none. With an idempotency key the reservation id is
      * derived from user and key, so a repeated request finds the reservation the first one made.
      */
-    public ReservationView reserve(String eventId, List<String> seatIds, String userId, String idempotencyKey) {
+    public ReservationView reserve(String eventId, List<String> seatIds, String userId, String idempotencyKey,
+                                   String admissionToken) {
         EventSeating seating = catalog.seating(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        if (!admissions.admits(seating, userId, admissionToken)) {
+            throw new AdmissionRequiredException(eventId);
+        }
         String reservationId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
         Optional<ReservationView> earlier = idempotencyKey == null ? Optional.empty()
@@ -110,7 +117,9 @@ public class ReservationService {
         Instant heldUntil = now.plus(holdDuration).truncatedTo(ChronoUnit.MILLIS);
         PlaceReservation place = new PlaceReservation(reservationId, eventId, userId, seatIds,
                 seating.priceOf(seatIds), heldUntil);
-        return latency.record(() -> place(place, idempotencyKey));
+        ReservationView placed = latency.record(() -> place(place, idempotencyKey));
+        admissions.heldSeats(seating, userId, seatIds.size());
+        return placed;
     }
 
     private ReservationView place(PlaceReservation place, String idempotencyKey) {

@@ -1,6 +1,7 @@
 package io.boxoffice.command.web;
 
 import io.boxoffice.api.web.Problems;
+import io.boxoffice.command.reservation.AdmissionRequiredException;
 import io.boxoffice.command.reservation.EventNotFoundException;
 import io.boxoffice.command.reservation.IdempotencyKeyReusedException;
 import io.boxoffice.command.reservation.PaymentMismatchException;
@@ -53,6 +54,12 @@ public class CommandProblemHandler {
     ProblemDetail notCancellable(ReservationNotCancellableException e) {
         return Problems.problem(HttpStatus.CONFLICT, "reservation-not-cancellable",
                 "Reservation cannot be cancelled", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail admissionRequired(AdmissionRequiredException e) {
+        return Problems.problem(HttpStatus.FORBIDDEN, "admission-required", "Admission required", e.getMessage(),
+                Map.of());
     }
 
     @ExceptionHandler

@@ -1,5 +1,6 @@
 package io.boxoffice.query.catalog;
 
+import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.common.Money;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -91,8 +92,8 @@ public class CatalogGraphQlController {
     }
 
     @BatchMapping(typeName = "Event")
-    public Map<CatalogReadModel.EventRow, CatalogReadModel.SeatCounts> counts(List<CatalogReadModel.EventRow> events) {
-        Map<String, CatalogReadModel.SeatCounts> counts = catalog.counts(events);
+    public Map<CatalogReadModel.EventRow, SeatCounts> counts(List<CatalogReadModel.EventRow> events) {
+        Map<String, SeatCounts> counts = catalog.counts(events);
         return events.stream().collect(Collectors.toMap(Function.identity(), event -> counts.get(event.id()),
                 (a, b) -> a));
     }

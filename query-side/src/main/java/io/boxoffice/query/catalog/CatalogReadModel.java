@@ -2,7 +2,9 @@ package io.boxoffice.query.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.query.QueryDataSourceConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,13 +60,10 @@ public class CatalogReadModel {
     }
 
     public record EventRow(String id, String name, Instant startsAt, Instant salesStartAt, String venueId,
-                           Map<String, Money> prices) {
+                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom) {
     }
 
     public record VenueRow(String id, String name, String city, int seatCount) {
-    }
-
-    public record SeatCounts(int available, int held, int sold) {
     }
 
     public record SeatState(String status, Instant heldUntil) {
@@ -79,7 +78,8 @@ public class CatalogReadModel {
     /** Events ordered by start, then id; {@code after} is the cursor of the last event of the previous page. */
     public Page events(EventFilter filter, int first, String after) {
         StringBuilder sql = new StringBuilder("""
-                SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices
+                SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
+                       e.waiting_room::text AS waiting_room
                 FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id WHERE TRUE""");
         List<Object> args = new ArrayList<>();
         if (filter.city() != null) {
@@ -118,13 +118,15 @@ public class CatalogReadModel {
 
     public Optional<EventRow> event(String eventId) {
         return jdbc.query("""
-                        SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices
+                        SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
+                       e.waiting_room::text AS waiting_room
                         FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id WHERE e.event_id = ?""", eventRow(), eventId).stream().findFirst();
     }
 
     public Map<String, EventRow> events(Collection<String> eventIds) {
         return jdbc.query("""
-                        SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices
+                        SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
+                       e.waiting_room::text AS waiting_room
                         FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id
                         WHERE e.event_id = ANY (?)""", eventRow(), (Object) eventIds.toArray(String[]::new))
                 .stream().collect(Collectors.toMap(EventRow::id, event -> event));
@@ -248,7 +250,9 @@ public class CatalogReadModel {
                         row.getTimestamp("starts_at").toInstant(),
                         salesStartAt == null ? null : salesStartAt.toInstant(), row.getString("venue_id"),
                         json.readValue(row.getString("prices"),
-                                json.getTypeFactory().constructMapType(Map.class, String.class, Money.class)));
+                                json.getTypeFactory().constructMapType(Map.class, String.class, Money.class)),
+                        row.getString("waiting_room") == null ? null
+                                : json.readValue(row.getString("waiting_room"), WaitingRoomPolicy.class));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("event_view.prices holds what the projection wrote", e);
             }

@@ -8,5 +8,5 @@ import java.util.Map;
 
 /** Creates an event at a venue; {@code prices} maps each seat category of the venue to its price. */
 public record CreateEvent(@TargetAggregateIdentifier String eventId, String venueId, String name, Instant startsAt,
-                          Instant salesStartAt, Map<String, Money> prices) {
+                          Instant salesStartAt, Map<String, Money> prices, WaitingRoomPolicy waitingRoom) {
 }

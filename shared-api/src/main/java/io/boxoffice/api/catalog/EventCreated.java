@@ -6,5 +6,5 @@ import java.time.Instant;
 import java.util.Map;
 
 public record EventCreated(String eventId, String venueId, String name, Instant startsAt, Instant salesStartAt,
-                           Map<String, Money> prices) {
+                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom) {
 }

@@ -1,0 +1,207 @@
+package io.boxoffice.app.waitingroom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.boxoffice.app.support.ApplicationTest;
+import io.boxoffice.app.support.Gateway;
+import io.boxoffice.app.support.WaitingRooms;
+import io.boxoffice.command.waitingroom.AdmissionTokens;
+import io.boxoffice.command.waitingroom.WaitingQueue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The virtual waiting room: places, admission by capacity, admission tokens, the sold-out notice. */
+class WaitingRoomIT extends ApplicationTest {
+
+    private WaitingRooms rooms;
+
+    @BeforeEach
+    void rooms() {
+        rooms = new WaitingRooms(api);
+    }
+
+    @Test
+    void fansWhoArriveBeforeTheOnSaleGetRandomPlacesAndLaterFansQueueInArrivalOrder() throws Exception {
+        Instant opens = Instant.now().plusSeconds(5);
+        String eventId = rooms.event(1, 1, null, opens);
+        List<String> early = fans("early", 40);
+        for (String fan : early) {
+            JsonNode joined = rooms.join(fan, eventId);
+            assertThat(joined.path("state").asText()).isEqualTo("WAITING_FOR_SALES");
+            assertThat(joined.has("position")).as("no place is known before sales open").isFalse();
+        }
+        // refreshing and opening tabs before the opening: still one place each
+        ExecutorService tabs = Executors.newFixedThreadPool(8);
+        List<Future<JsonNode>> joins = new ArrayList<>();
+        for (int tab = 0; tab < 8; tab++) {
+            joins.add(tabs.submit(() -> rooms.join(early.get(0), eventId)));
+        }
+        for (Future<JsonNode> join : joins) {
+            assertThat(join.get().path("queueLength").asLong()).isEqualTo(40);
+        }
+        tabs.shutdown();
+        assertThat(api.graphql(null, "query($id: ID!) { event(id: $id) { waitingRoom { maxFansInFlow "
+                + "admissionsPerSecond } } }", Map.of("id", eventId)).body().at("/data/event/waitingRoom")
+                .toString()).isEqualTo("{\"maxFansInFlow\":1,\"admissionsPerSecond\":null}");
+        assertThat(api.reserve(early.get(0), eventId, List.of("A-1-1")).status()).isEqualTo(403);
+
+        await().until(() -> !rooms.state(early.get(0), eventId).equals("WAITING_FOR_SALES"));
+        List<String> late = fans("late", 5);
+        late.forEach(fan -> rooms.join(fan, eventId));
+
+        List<String> everyone = new ArrayList<>(early);
+        everyone.addAll(late);
+        await().until(() -> rooms.admitted(everyone, eventId) == 1); // one seat: one fan in the flow, then still
+        List<Long> places = everyone.stream().map(fan -> place(fan, eventId)).toList();
+        assertThat(new HashSet<>(places)).as("one place each").hasSize(45)
+                .isEqualTo(Set.copyOf(IntStream.range(0, 45).mapToObj(Long::valueOf).toList()));
+        assertThat(places.subList(40, 45)).as("later fans behind, in arrival order").containsExactly(40L, 41L, 42L,
+                43L, 44L);
+        assertThat(places.subList(0, 40)).as("early fans drawn at random, not by who clicked first")
+                .isNotEqualTo(IntStream.range(0, 40).mapToObj(Long::valueOf).toList());
+        // joining again after the opening keeps one's place
+        assertThat(place(early.get(7), eventId)).isEqualTo(places.get(7));
+        rooms.join(early.get(7), eventId);
+        assertThat(place(early.get(7), eventId)).isEqualTo(places.get(7));
+    }
+
+    @Test
+    void fansAreAdmittedAsSeatsAllowAndTheQueueLearnsWhenTheEventIsSoldOut() {
+        String eventId = rooms.event(3, 10, null, null);
+        List<String> fans = fans("capacity", 6);
+        fans.forEach(fan -> rooms.join(fan, eventId));
+
+        // three seats: three fans in the flow, though the event would take ten
+        await().until(() -> rooms.admitted(fans, eventId) == 3);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> rooms.admitted(fans, eventId) == 3);
+        List<String> in = fans.stream().filter(fan -> rooms.state(fan, eventId).equals("ADMITTED")).toList();
+        List<String> waiting = fans.stream().filter(fan -> !in.contains(fan)).toList();
+        assertThat(waiting.stream().map(fan -> rooms.look(fan, eventId).path("position").asLong()))
+                .containsExactlyInAnyOrder(1L, 2L, 3L);
+
+        List<String> reservations = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String seat = "A-1-" + (i + 1);
+            var held = rooms.reserve(in.get(i), eventId, seat, rooms.admissionToken(in.get(i), eventId));
+            assertThat(held.status()).as("%s", held.body()).isEqualTo(201);
+            reservations.add(held.text("reservationId"));
+        }
+        // every seat held: nobody else is let in, and the queue is told why
+        await().until(() -> rooms.look(waiting.get(0), eventId).path("allSeatsHeld").asBoolean());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> rooms.admitted(waiting, eventId) == 0);
+
+        // a hold is cancelled: its seat lets the next fan in
+        String next = waiting.stream().filter(fan -> rooms.look(fan, eventId).path("position").asLong() == 1)
+                .findFirst().orElseThrow();
+        assertThat(api.delete("/api/reservations/" + reservations.get(2), in.get(2)).status()).isEqualTo(202);
+        var again = rooms.reserve(next, eventId, "A-1-3", rooms.admissionToken(next, eventId));
+        assertThat(again.status()).isEqualTo(201);
+        reservations.set(2, again.text("reservationId"));
+        List<String> owners = List.of(in.get(0), in.get(1), next);
+
+        // all three paid: the event is sold out, and whoever waits or arrives is told so
+        Gateway gateway = new Gateway(api, context);
+        for (int i = 0; i < 3; i++) {
+            gateway.click(gateway.checkout(owners.get(i), reservations.get(i)), "succeed");
+        }
+        List<String> stillWaiting = waiting.stream().filter(fan -> !fan.equals(next)).toList();
+        await().until(() -> stillWaiting.stream().allMatch(fan -> rooms.state(fan, eventId).equals("SOLD_OUT")));
+        JsonNode newcomer = rooms.join(api.token("capacity-newcomer"), eventId);
+        assertThat(newcomer.path("state").asText()).isEqualTo("SOLD_OUT");
+    }
+
+    @Test
+    void onlyTheAdmittedFanReservesWithTheirOwnTokenForThisEvent() {
+        String eventId = rooms.event(4, 2, null, null);
+        String other = rooms.event(4, 2, null, null);
+        String alice = api.token("token-alice");
+        String bob = api.token("token-bob");
+        rooms.join(alice, eventId);
+        rooms.join(bob, other);
+        String alices = rooms.admissionToken(alice, eventId);
+        String bobsForOtherEvent = rooms.admissionToken(bob, other);
+        String expired = context.getBean(AdmissionTokens.class).issue(eventId, "token-alice",
+                Instant.now().minusSeconds(1));
+        String altered = alices.substring(0, alices.length() - 2) + (alices.endsWith("AA") ? "BB" : "AA");
+        long before = store.eventCountFor(eventId);
+
+        record Attempt(String who, String token, String admission) {
+        }
+        for (Attempt refused : List.of(new Attempt("no token", alice, null),
+                new Attempt("someone else's token", bob, alices),
+                new Attempt("a token for another event", bob, bobsForOtherEvent),
+                new Attempt("an altered token", alice, altered),
+                new Attempt("an expired token", alice, expired),
+                new Attempt("garbage", alice, "WR1.garbage"))) {
+            var response = rooms.reserve(refused.token(), eventId, "A-1-1", refused.admission());
+            assertThat(response.status()).as(refused.who()).isEqualTo(403);
+            assertThat(response.text("type")).as(refused.who()).isEqualTo("/problems/admission-required");
+        }
+        assertThat(store.eventCountFor(eventId)).as("refusals change nothing").isEqualTo(before);
+
+        assertThat(rooms.reserve(alice, eventId, "A-1-1", alices).status()).isEqualTo(201);
+    }
+
+    @Test
+    void eventsWithoutAWaitingRoomHaveNoneAndNeedNoToken() {
+        String eventId = api.eventWithSeats(2);
+        var response = api.post("/api/events/" + eventId + "/waiting-room", api.token("no-room"), null);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.text("type")).isEqualTo("/problems/no-waiting-room");
+        assertThat(api.reserve(api.token("no-room"), eventId, List.of("A-1-1")).status()).isEqualTo(201);
+        assertThat(api.post("/api/events/" + eventId + "/waiting-room", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void oneNodeHoldsAHundredThousandQueuedFansInAFewMegabytes() throws Exception {
+        WaitingQueue queue = context.getBean(WaitingQueue.class);
+        String eventId = "capacity-" + System.nanoTime();
+        Instant now = Instant.now();
+        int fans = 100_000;
+        ExecutorService joiners = Executors.newFixedThreadPool(8);
+        List<Future<?>> work = new ArrayList<>();
+        for (int slice = 0; slice < 8; slice++) {
+            int first = slice;
+            work.add(joiners.submit(() -> {
+                for (int fan = first; fan < fans; fan += 8) {
+                    queue.join(eventId, "fan-" + fan, now, now);
+                }
+            }));
+        }
+        for (Future<?> done : work) {
+            done.get();
+        }
+        joiners.shutdown();
+        assertThat(queue.queued(eventId)).isEqualTo(fans);
+        long bytesPerFan = queue.queueBytes(eventId) / fans;
+        System.out.println("waiting room: " + fans + " queued fans, " + bytesPerFan + " bytes of Redis each");
+        assertThat(bytesPerFan).as("a queued fan is one sorted-set entry").isLessThan(128);
+        assertThat(queue.join(eventId, "fan-late", now, now))
+                .isEqualTo(new WaitingQueue.Place.Queued(fans, fans + 1));
+    }
+
+    private long place(String fan, String eventId) {
+        JsonNode status = rooms.look(fan, eventId);
+        return status.path("state").asText().equals("ADMITTED") ? 0 : status.path("position").asLong();
+    }
+
+    private List<String> fans(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> api.token(prefix + "-" + i)).toList();
+    }
+}

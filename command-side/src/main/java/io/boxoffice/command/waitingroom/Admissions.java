@@ -1,0 +1,205 @@
+package io.boxoffice.command.waitingroom;
+
+import io.boxoffice.api.catalog.FindSeatCounts;
+import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
+import io.boxoffice.api.catalog.WaitingRoomPolicy;
+import io.boxoffice.command.catalog.EventSeating;
+import io.boxoffice.command.catalog.SeatingCatalog;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Queue-based admission to the reservation flow of waiting-room events.
+ * <p>
+ * Every node runs an admission pass for each waiting room a few times a second; the pass is one atomic script, so
+ * passes on several nodes share the event's rate and capacity rather than adding up. A pass lets fans in only while
+ * fewer fans are in the flow than the event's cap and than the seats left to hold (from browsing's seat counts,
+ * seconds behind at most): no one is admitted into an event with no seat to hold, and admission resumes when holds
+ * end. Admitted fans get a signed token that the reservation endpoint requires.
+ */
+@Service
+public class Admissions {
+
+    private static final Logger log = LoggerFactory.getLogger(Admissions.class);
+
+    private final WaitingQueue queue;
+    private final AdmissionTokens tokens;
+    private final SeatingCatalog catalog;
+    private final QueryGateway queries;
+    private final Clock clock;
+    private final Duration admission;
+    private final Duration countsLag;
+    private final ScheduledExecutorService passes;
+    /** What this node last learnt of each waiting room: seats left and the pace of admission. */
+    private final Map<String, Pace> paces = new ConcurrentHashMap<>();
+
+    public Admissions(WaitingQueue queue, AdmissionTokens tokens, SeatingCatalog catalog, QueryGateway queries,
+                      Clock clock, @Value("${boxoffice.waiting-room.admission-window:PT10M}") Duration admission,
+                      @Value("${boxoffice.waiting-room.admission-interval:PT0.2S}") Duration interval,
+                      @Value("${boxoffice.waiting-room.counts-lag:PT3S}") Duration countsLag) {
+        this.queue = queue;
+        this.tokens = tokens;
+        this.catalog = catalog;
+        this.queries = queries;
+        this.clock = clock;
+        this.admission = admission;
+        this.countsLag = countsLag;
+        this.passes = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "waiting-room-admissions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        passes.scheduleWithFixedDelay(this::admitAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        passes.shutdownNow();
+    }
+
+    /** Where a fan stands in an event's waiting room, as the fan is told. */
+    public record Status(State state, Long ahead, Long queueLength, Long estimatedWaitSeconds, String admissionToken,
+                         Instant admittedUntil, Instant salesOpenAt, boolean allSeatsHeld) {
+    }
+
+    public enum State {
+        /** In the waiting room before sales open: places are drawn at random when they do. */
+        WAITING_FOR_SALES,
+        QUEUED,
+        ADMITTED,
+        /** Every seat is sold: nobody will be admitted any more. */
+        SOLD_OUT,
+        NOT_IN_QUEUE
+    }
+
+    public Status join(EventSeating event, String userId) {
+        Instant now = clock.instant();
+        if (soldOut(event.eventId())) {
+            return status(event, new WaitingQueue.Place.Absent(), userId, now);
+        }
+        Instant salesOpen = event.salesStartAt() == null ? Instant.EPOCH : event.salesStartAt();
+        return status(event, queue.join(event.eventId(), userId, salesOpen, now), userId, now);
+    }
+
+    public Status look(EventSeating event, String userId) {
+        Instant now = clock.instant();
+        return status(event, queue.look(event.eventId(), userId, now), userId, now);
+    }
+
+    private Status status(EventSeating event, WaitingQueue.Place place, String userId, Instant now) {
+        Pace pace = paces.get(event.eventId());
+        boolean allHeld = pace != null && pace.seats().available() == 0 && pace.seats().held() > 0;
+        if (place instanceof WaitingQueue.Place.Admitted admitted) {
+            return new Status(State.ADMITTED, null, null, null,
+                    tokens.issue(event.eventId(), userId, admitted.until()), admitted.until(), null, false);
+        }
+        if (soldOut(event.eventId())) {
+            return new Status(State.SOLD_OUT, null, null, null, null, null, null, false);
+        }
+        if (place instanceof WaitingQueue.Place.Queued queued) {
+            if (!event.isOnSaleAt(now)) {
+                return new Status(State.WAITING_FOR_SALES, null, queued.queueLength(), null, null, null,
+                        event.salesStartAt(), false);
+            }
+            Long estimate = pace == null || pace.perSecond() <= 0 ? null
+                    : Math.round(queued.ahead() / pace.perSecond());
+            return new Status(State.QUEUED, queued.ahead(), queued.queueLength(), estimate, null, null, null, allHeld);
+        }
+        return new Status(State.NOT_IN_QUEUE, null, null, null, null, null, event.salesStartAt(), allHeld);
+    }
+
+    /** Nothing left: every seat sold (held seats may still come back). */
+    private boolean soldOut(String eventId) {
+        Pace pace = paces.get(eventId);
+        return pace != null && pace.seats().available() == 0 && pace.seats().held() == 0;
+    }
+
+    /** Whether a token lets this fan reserve at this event now; events without a waiting room need none. */
+    public boolean admits(EventSeating event, String userId, String token) {
+        return event.waitingRoom() == null || tokens.admits(token, event.eventId(), userId, clock.instant());
+    }
+
+    /** After a hold, the fan's place in the flow goes to the next fan; their token stays valid until it ends. */
+    public void heldSeats(EventSeating event, String userId, int seats) {
+        if (event.waitingRoom() == null) {
+            return;
+        }
+        try {
+            queue.leaveFlow(event.eventId(), userId, seats, clock.instant().plus(countsLag));
+        } catch (RuntimeException redisAway) {
+            log.debug("could not free {}'s place in the flow of {}; it frees itself when the admission ends",
+                    userId, event.eventId(), redisAway);
+        }
+    }
+
+    void admitAll() {
+        for (String eventId : safely(queue::events)) {
+            try {
+                catalog.seating(eventId).filter(event -> event.waitingRoom() != null)
+                        .ifPresent(this::admit);
+            } catch (RuntimeException e) {
+                log.warn("admission pass for {} failed: {}", eventId, e.toString());
+            }
+        }
+    }
+
+    /** One pass for one event: learn the seats left, let in who fits, note the pace. */
+    void admit(EventSeating event) {
+        Instant now = clock.instant();
+        Optional<SeatCounts> counted = queries.query(new FindSeatCounts(event.eventId()),
+                ResponseTypes.optionalInstanceOf(SeatCounts.class)).join();
+        if (counted.isEmpty()) {
+            return; // not browsable yet: nobody is let in on a guess
+        }
+        SeatCounts seats = counted.get();
+        if (!event.isOnSaleAt(now)) {
+            paces.put(event.eventId(), new Pace(seats, 0, 0, now));
+            return;
+        }
+        WaitingRoomPolicy policy = event.waitingRoom();
+        WaitingQueue.Admission admitted = queue.admit(event.eventId(), now, admission, policy.maxFansInFlow(),
+                seats.available(), policy.admissionsPerSecond());
+        paces.compute(event.eventId(), (id, before) -> Pace.next(before, seats, admitted.ever(), now));
+    }
+
+    private static Collection<String> safely(Supplier<Collection<String>> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException redisAway) {
+            return List.of(); // the next pass tries again
+        }
+    }
+
+    /** Seats left and admissions a second (smoothed over the last passes), for estimates and sold-out notices. */
+    record Pace(SeatCounts seats, double perSecond, long admittedEver, Instant at) {
+
+        static Pace next(Pace before, SeatCounts seats, long admittedEver, Instant now) {
+            if (before == null) {
+                return new Pace(seats, 0, admittedEver, now);
+            }
+            double seconds = Math.max(0.001, Duration.between(before.at(), now).toMillis() / 1000.0);
+            double recent = (admittedEver - before.admittedEver()) / seconds;
+            // an average over roughly the last ten seconds of passes
+            double weight = Math.min(1, seconds / 10);
+            return new Pace(seats, before.perSecond() + weight * (recent - before.perSecond()), admittedEver, now);
+        }
+    }
+}

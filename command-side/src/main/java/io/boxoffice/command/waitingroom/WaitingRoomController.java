@@ -1,0 +1,87 @@
+package io.boxoffice.command.waitingroom;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.boxoffice.api.web.Problems;
+import io.boxoffice.command.catalog.EventSeating;
+import io.boxoffice.command.catalog.SeatingCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * A fan's side of an event's waiting room: {@code POST /api/events/{eventId}/waiting-room} joins (again: same place),
+ * {@code GET} tells where they stand, with the admission token once they are let in.
+ */
+@RestController
+public class WaitingRoomController {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitingRoomController.class);
+
+    private final Admissions admissions;
+    private final SeatingCatalog catalog;
+
+    public WaitingRoomController(Admissions admissions, SeatingCatalog catalog) {
+        this.admissions = admissions;
+        this.catalog = catalog;
+    }
+
+    /** The fan's standing; fields that do not apply to the state are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusResponse(Admissions.State state, Long position, Long queueLength, Long estimatedWaitSeconds,
+                                 String admissionToken, Instant admittedUntil, Instant salesOpenAt,
+                                 Boolean allSeatsHeld) {
+
+        static StatusResponse of(Admissions.Status status) {
+            return new StatusResponse(status.state(), status.ahead() == null ? null : status.ahead() + 1,
+                    status.queueLength(), status.estimatedWaitSeconds(), status.admissionToken(),
+                    status.admittedUntil(), status.salesOpenAt(), status.allSeatsHeld() ? Boolean.TRUE : null);
+        }
+    }
+
+    @PostMapping("/api/events/{eventId}/waiting-room")
+    public StatusResponse join(@PathVariable String eventId, Principal user) {
+        EventSeating event = waitingRoomEvent(eventId);
+        return StatusResponse.of(redis(() -> admissions.join(event, user.getName())));
+    }
+
+    @GetMapping("/api/events/{eventId}/waiting-room")
+    public StatusResponse look(@PathVariable String eventId, Principal user) {
+        EventSeating event = waitingRoomEvent(eventId);
+        return StatusResponse.of(redis(() -> admissions.look(event, user.getName())));
+    }
+
+    private EventSeating waitingRoomEvent(String eventId) {
+        EventSeating event = catalog.seating(eventId).orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND,
+                "event-not-found", "Event not found", "no event " + eventId));
+        if (event.waitingRoom() == null) {
+            throw Problems.error(HttpStatus.NOT_FOUND, "no-waiting-room", "No waiting room",
+                    "event " + eventId + " has no waiting room: reserve directly");
+        }
+        return event;
+    }
+
+    /** The queue lives in Redis: while it is away, fans are asked to try again shortly. */
+    private static <T> T redis(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ErrorResponseException e) {
+            throw e;
+        } catch (RuntimeException redisAway) {
+            log.warn("waiting room unavailable: {}", redisAway.toString());
+            ErrorResponseException unavailable = Problems.error(HttpStatus.SERVICE_UNAVAILABLE,
+                    "waiting-room-unavailable", "Waiting room unavailable",
+                    "the waiting room cannot be reached; try again in a few seconds");
+            unavailable.getHeaders().set("Retry-After", "5");
+            throw unavailable;
+        }
+    }
+}
