@@ -81,7 +81,9 @@ public final class TestServers {
                 "boxoffice.auth.issuer.secret=" + TOKEN_SECRET,
                 "boxoffice.payment.webhook-secret=" + WEBHOOK_SECRET,
                 "boxoffice.tickets.signing-secret=ticket-codes-secret-of-at-least-32-bytes",
-                "boxoffice.demo-data.enabled=false");
+                "boxoffice.demo-data.enabled=false",
+                // the load tests' naive baseline, so that its own test shares this context
+                "boxoffice.baseline.enabled=true");
     }
 
     /** Points a Spring context at the shared servers, as external configuration would. */

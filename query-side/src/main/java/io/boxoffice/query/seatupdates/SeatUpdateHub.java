@@ -19,8 +19,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -109,17 +111,27 @@ public class SeatUpdateHub implements DisposableBean {
     private static final class History {
 
         private final Deque<SeatChange> changes = new ArrayDeque<>();
+        private final Set<Long> positions = new HashSet<>();
         private long completeAfter;
 
         History(long completeAfter) {
             this.completeAfter = completeAfter;
         }
 
-        synchronized void add(SeatChange change) {
+        /**
+         * False for a change heard before: projections deliver at least once (a segment that moves to another node
+         * is processed again from its last saved token), and subscribers must not see a change twice.
+         */
+        synchronized boolean add(SeatChange change) {
+            if (!positions.add(change.position())) {
+                return false;
+            }
             changes.addLast(change);
             if (changes.size() > HISTORY) {
                 completeAfter = changes.removeFirst().position();
+                positions.remove(completeAfter);
             }
+            return true;
         }
 
         /** The changes after {@code position}, or null when some of them may have been missed. */
@@ -140,7 +152,9 @@ public class SeatUpdateHub implements DisposableBean {
     }
 
     private void record(SeatChange change) {
-        history.computeIfAbsent(change.eventId(), id -> new History(change.position() - 1)).add(change);
+        if (!history.computeIfAbsent(change.eventId(), id -> new History(change.position() - 1)).add(change)) {
+            return;
+        }
         pending.compute(change.eventId(), (id, changes) -> {
             List<SeatChange> batch = changes == null ? new ArrayList<>() : changes;
             batch.add(change);

@@ -1,0 +1,86 @@
+package io.boxoffice.app.baseline;
+
+import io.boxoffice.api.web.Problems;
+import io.boxoffice.command.catalog.SeatingCatalog;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The naive baseline's HTTP API, shaped like Boxoffice's so that one load test drives both; on only with
+ * {@code boxoffice.baseline.enabled=true} (the load tests' setting, never production's).
+ */
+@RestController
+@ConditionalOnProperty(name = "boxoffice.baseline.enabled", havingValue = "true")
+public class BaselineController {
+
+    private final NaiveReservations reservations;
+
+    public BaselineController(JdbcTemplate jdbc, TransactionTemplate transactions, SeatingCatalog catalog, Clock clock,
+                              @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration) {
+        this.reservations = new NaiveReservations(jdbc, transactions, catalog, clock, holdDuration);
+    }
+
+    public record SeatsRequest(@NotEmpty List<String> seatIds) {
+    }
+
+    /** ADMIN: seat rows for a Boxoffice event's seats, to race for them the naive way. */
+    @PostMapping("/api/admin/baseline/events/{eventId}")
+    public Map<String, Integer> create(@PathVariable String eventId) {
+        return Map.of("seats", reservations.createSeats(eventId));
+    }
+
+    @PostMapping("/api/baseline/events/{eventId}/reservations")
+    public ResponseEntity<Map<String, Object>> reserve(@PathVariable String eventId,
+                                                       @Valid @RequestBody SeatsRequest request, Principal user) {
+        NaiveReservations.Outcome outcome = reservations.reserve(eventId, user.getName(), request.seatIds());
+        if (outcome instanceof NaiveReservations.Outcome.Held held) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reservationId", held.reservationId(),
+                    "expiresAt", held.heldUntil().toString()));
+        }
+        throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(
+                HttpStatus.CONFLICT, "seats-unavailable", "Seats unavailable", "some seats are taken",
+                Map.of("unavailableSeatIds", ((NaiveReservations.Outcome.Taken) outcome).seatIds())), null);
+    }
+
+    @GetMapping("/api/baseline/events/{eventId}/availability")
+    public Map<String, List<String>> availability(@PathVariable String eventId) {
+        return reservations.availability(eventId);
+    }
+
+    @PostMapping("/api/baseline/reservations/{reservationId}/pay")
+    public ResponseEntity<Void> pay(@PathVariable String reservationId, Principal user) {
+        return reservations.pay(reservationId, user.getName()) ? ResponseEntity.noContent().build()
+                : ResponseEntity.status(HttpStatus.CONFLICT).build();
+    }
+
+    @DeleteMapping("/api/baseline/reservations/{reservationId}")
+    public ResponseEntity<Void> cancel(@PathVariable String reservationId, Principal user) {
+        return reservations.cancel(reservationId, user.getName()) ? ResponseEntity.accepted().build()
+                : ResponseEntity.status(HttpStatus.CONFLICT).build();
+    }
+
+    /** ADMIN: the baseline's books for an event: seats by status and violations (there must be none). */
+    @GetMapping("/api/admin/baseline/events/{eventId}/verify")
+    public Map<String, Object> verify(@PathVariable String eventId) {
+        return reservations.verify(eventId);
+    }
+}

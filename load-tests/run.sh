@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# One command for the flash-sale benchmark on this machine (see docs/benchmarks.md):
+#   load-tests/run.sh [extra -D options for the simulations, e.g. -Dfans=6000]
+# Builds the application, starts it on its embedded PostgreSQL and Redis (fresh data, naive baseline on), measures
+# the raw limits of those servers for scale (redis-benchmark SET NX, pgbench single-row inserts at 32 clients, when
+# the tools are installed: apt-get install redis-tools postgresql-client), then runs the Gatling simulations: the
+# flash sale against Boxoffice, the same against the baseline, and the waiting room's capacity. Figures go to
+# load-tests/target/flash-sale/report.md, Gatling's HTML reports to load-tests/target/gatling/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8088}
+JAVA=${JAVA:-java}
+TARGET_DIR=load-tests/target
+OUT=$TARGET_DIR/flash-sale
+DATA=$TARGET_DIR/data
+
+./mvnw -q -DskipTests install
+rm -rf "$DATA" "$OUT"
+mkdir -p "$OUT"
+
+echo "Starting Boxoffice on port $PORT (log: $TARGET_DIR/app.log)"
+"$JAVA" -Xmx3g -jar app/target/boxoffice.jar --server.port="$PORT" --boxoffice.embedded.data-dir="$DATA" \
+    --boxoffice.baseline.enabled=true --boxoffice.demo-data.enabled=false \
+    --logging.level.root=WARN --logging.level.io.boxoffice.app.runtime=INFO > "$TARGET_DIR/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+    grep -q "Boxoffice is ready" "$TARGET_DIR/app.log" && break
+    kill -0 $APP 2>/dev/null || { echo "Boxoffice did not start:"; tail -40 "$TARGET_DIR/app.log"; exit 1; }
+    sleep 1
+done
+grep "Boxoffice is ready" "$TARGET_DIR/app.log"
+PG_PORT=$(grep -o "PostgreSQL started on port [0-9]*" "$TARGET_DIR/app.log" | grep -o "[0-9]*$")
+REDIS_PORT=$(grep -o "Redis at redis://127.0.0.1:[0-9]*" "$TARGET_DIR/app.log" | head -1 | grep -o "[0-9]*$")
+
+redis_set_nx=null
+if command -v redis-benchmark >/dev/null; then
+    echo "Raw limit: redis-benchmark SET NX, 32 clients"
+    redis_set_nx=$(redis-benchmark -p "$REDIS_PORT" -n 300000 -c 32 -r 100000000 -q \
+        SET "bench:__rand_int__" v NX | grep -o "[0-9.]* requests per second" | grep -o "^[0-9.]*")
+    redis-cli -p "$REDIS_PORT" --scan --pattern "bench:*" | xargs -r -n 1000 redis-cli -p "$REDIS_PORT" DEL >/dev/null
+fi
+pgbench_inserts=null
+if command -v pgbench >/dev/null; then
+    echo "Raw limit: pgbench single-row insert, 32 clients, 15 s"
+    psql -q -h localhost -p "$PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
+    psql -q -h localhost -p "$PG_PORT" -U postgres -d bench -c "CREATE TABLE hold (id BIGSERIAL PRIMARY KEY, v INT)"
+    echo "INSERT INTO hold (v) VALUES (1);" > "$TARGET_DIR/insert.sql"
+    pgbench_inserts=$(pgbench -h localhost -p "$PG_PORT" -U postgres -n -c 32 -j 2 -T 15 -f "$TARGET_DIR/insert.sql" \
+        bench | grep -o "tps = [0-9.]*" | grep -o "[0-9.]*$")
+    psql -q -h localhost -p "$PG_PORT" -U postgres -c "DROP DATABASE bench"
+fi
+echo "{\"redisSetNxPerSecond\": $redis_set_nx, \"pgbenchInsertsPerSecond\": $pgbench_inserts}" > "$OUT/raw-limits.json"
+
+simulate() {
+    ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass="io.boxoffice.loadtest.$1" \
+        -DbaseUrl="http://localhost:$PORT" "${@:2}"
+}
+simulate FlashSaleSimulation -Dtarget=boxoffice "$@"
+simulate FlashSaleSimulation -Dtarget=baseline "$@"
+simulate WaitingRoomSimulation "$@"
+if command -v redis-cli >/dev/null; then
+    QUEUE=$(redis-cli -p "$REDIS_PORT" --scan --pattern "waitingroom:*:queue" | while read -r key; do
+        echo "$(redis-cli -p "$REDIS_PORT" ZCARD "$key") $(redis-cli -p "$REDIS_PORT" MEMORY USAGE "$key" SAMPLES 0)"
+    done | sort -n | tail -1)
+    echo "Largest queue in Redis: ${QUEUE% *} fans in ${QUEUE#* } bytes" | tee -a "$OUT/report.md"
+fi
+echo
+cat "$OUT/report.md"

@@ -1,0 +1,128 @@
+package io.boxoffice.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The organizer's and auditor's side of a load test, through the running application's HTTP API. */
+public final class Boxoffice {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String admin;
+
+    public Boxoffice(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.admin = token("admin");
+    }
+
+    public String token(String username) {
+        return call("POST", "/api/auth/token", null, "{\"username\":\"" + username + "\"}").path("token").asText();
+    }
+
+    /** A venue of a hot section H (category FRONT) and a larger one C (BACK); returns its id. */
+    public String venue(String name, SeatPicker hot, SeatPicker cold) {
+        ObjectNode venue = JSON.createObjectNode().put("name", name).put("city", "Loadtown");
+        ArrayNode sections = venue.putArray("sections");
+        for (SeatPicker section : new SeatPicker[]{hot, cold}) {
+            ObjectNode node = sections.addObject().put("id", section.section())
+                    .put("name", "Section " + section.section())
+                    .put("category", section == hot ? "FRONT" : "BACK");
+            ArrayNode rows = node.putArray("rows");
+            for (int row = 1; row <= section.rows(); row++) {
+                ArrayNode seats = rows.addObject().put("label", Integer.toString(row)).putArray("seats");
+                double y = (section == hot ? 0 : hot.rows() + 2) + row;
+                for (int seat = 1; seat <= section.seatsPerRow(); seat++) {
+                    seats.addObject().put("number", Integer.toString(seat)).put("x", (double) seat).put("y", y);
+                }
+            }
+        }
+        return call("POST", "/api/venues", admin, venue.toString()).path("venueId").asText();
+    }
+
+    /** An event on sale now; {@code waitingRoom} null for none. Returns once browsing shows it. */
+    public String event(String venueId, String name, Map<String, Object> waitingRoom) {
+        ObjectNode event = JSON.createObjectNode().put("venueId", venueId).put("name", name)
+                .put("startsAt", Instant.now().plus(Duration.ofDays(30)).toString());
+        ObjectNode prices = event.putObject("prices");
+        prices.putObject("FRONT").put("amount", "89.00").put("currency", "EUR");
+        prices.putObject("BACK").put("amount", "39.00").put("currency", "EUR");
+        if (waitingRoom != null) {
+            event.put("waitingRoom", true);
+            waitingRoom.forEach((key, value) -> event.set(key, JSON.valueToTree(value)));
+        }
+        String eventId = call("POST", "/api/events", admin, event.toString()).path("eventId").asText();
+        String query = "{\"query\":\"{ event(id: \\\"" + eventId + "\\\") { id } }\"}";
+        for (int attempt = 0; call("POST", "/graphql", null, query).at("/data/event").isNull(); attempt++) {
+            if (attempt > 100) {
+                throw new IllegalStateException("event " + eventId + " never became browsable");
+            }
+            pause(Duration.ofMillis(100));
+        }
+        return eventId;
+    }
+
+    public void baselineSeats(String eventId) {
+        call("POST", "/api/admin/baseline/events/" + eventId, admin, null);
+    }
+
+    /** PostgreSQL's transaction counters (committed plus rolled back), read after they have settled. */
+    public long databaseTransactions() {
+        pause(Duration.ofMillis(1500)); // backends report their counters to pg_stat at most once a second
+        JsonNode stats = call("GET", "/api/admin/database/stats", admin, null);
+        return stats.path("transactionsCommitted").asLong() + stats.path("transactionsRolledBack").asLong();
+    }
+
+    public JsonNode auditorsVerify(String eventId) {
+        return call("POST", "/api/audit/events/" + eventId + "/verify", admin, null);
+    }
+
+    public JsonNode baselineVerify(String eventId) {
+        return call("GET", "/api/admin/baseline/events/" + eventId + "/verify", admin, null);
+    }
+
+    private JsonNode call(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed; is Boxoffice running at " + baseUrl
+                    + "?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

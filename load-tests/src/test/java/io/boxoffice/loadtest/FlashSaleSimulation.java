@@ -1,0 +1,220 @@
+package io.boxoffice.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * A flash sale: fans arrive within seconds, (for Boxoffice) queue in the waiting room until admitted, load the seat
+ * map, race for 1 to 4 adjacent seats (most of them in one hot section), try again when refused, then pay, cancel
+ * or abandon. {@code -Dtarget=boxoffice} (default) or {@code baseline} (the naive design, same HTTP stack and
+ * workload, no waiting room). Sizes and mix by system properties; the defaults fit a 2-core machine.
+ * <p>
+ * After the run it reads PostgreSQL's transaction counters and the books (the auditors' replay of the event store
+ * for Boxoffice, the seat table's consistency for the baseline), and writes the figures to
+ * {@code target/flash-sale/<target>.json} and {@code target/flash-sale/report.md}.
+ */
+public class FlashSaleSimulation extends Simulation {
+
+    private static final String BASE_URL = System.getProperty("baseUrl", "http://localhost:8080");
+    private static final String TARGET = System.getProperty("target", "boxoffice");
+    private static final int FANS = Integer.getInteger("fans", 3000);
+    private static final int RAMP_SECONDS = Integer.getInteger("rampSeconds", 15);
+    private static final SeatPicker HOT = new SeatPicker("H", Integer.getInteger("hotRows", 10),
+            Integer.getInteger("hotSeatsPerRow", 20));
+    private static final SeatPicker COLD = new SeatPicker("C", Integer.getInteger("coldRows", 40),
+            Integer.getInteger("coldSeatsPerRow", 50));
+    private static final double HOT_SHARE = Double.parseDouble(System.getProperty("hotShare", "0.8"));
+    private static final int ATTEMPTS = Integer.getInteger("attempts", 3);
+    private static final int MAX_FANS_IN_FLOW = Integer.getInteger("maxFansInFlow", 1000);
+
+    private final boolean boxoffice = !TARGET.equals("baseline");
+    private final Boxoffice organizer = new Boxoffice(BASE_URL);
+    private final String venueId = organizer.venue("Load Arena " + TARGET, HOT, COLD);
+    private final String eventId = organizer.event(venueId, "Flash sale (" + TARGET + ")",
+            boxoffice ? Map.of("maxFansInFlow", MAX_FANS_IN_FLOW) : null);
+    private final Outcomes outcomes = new Outcomes();
+    private long transactionsBefore;
+
+    {
+        if (!boxoffice) {
+            organizer.baselineSeats(eventId);
+        }
+        String api = boxoffice ? "/api" : "/api/baseline";
+        HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
+                .acceptHeader("application/json")
+                .contentTypeHeader("application/json")
+                .disableFollowRedirect()
+                .shareConnections(); // fans reach the nodes through a load balancer's pooled connections
+
+        ChainBuilder signIn = exec(session -> session.set("username", TARGET + "-fan-" + session.userId()))
+                .exec(http("sign in").post("/api/auth/token").body(StringBody("{\"username\":\"#{username}\"}"))
+                        .check(jsonPath("$.token").saveAs("token")));
+
+        ChainBuilder waitingRoom = exec(waitingRoomCall("waiting room: join",
+                http("waiting room: join").post("/api/events/" + eventId + "/waiting-room")))
+                .asLongAs(session -> !Set.of("ADMITTED", "SOLD_OUT").contains(session.getString("state"))
+                        && session.getInt("polls") < 300, "polls")
+                .on(pause(1).exec(waitingRoomCall("waiting room: position",
+                        http("waiting room: position").get("/api/events/" + eventId + "/waiting-room"))));
+
+        ChainBuilder availability = exec(http("seat map: availability")
+                .get(api + "/events/" + eventId + "/availability")
+                .check(bodyString().saveAs("availability")));
+
+        HttpRequestActionBuilder reserve = http("reserve").post(api + "/events/" + eventId + "/reservations")
+                .header("Authorization", "Bearer #{token}")
+                .body(StringBody("#{reservation}"))
+                .check(status().saveAs("status"), responseTimeInMillis().saveAs("latency"),
+                        jsonPath("$.reservationId").optional().saveAs("reservationId"));
+        if (boxoffice) {
+            reserve = reserve.header("Admission-Token", "#{admission}");
+        }
+
+        ChainBuilder race = exec(http("seat map: layout").get("/api/venues/" + venueId))
+                .exec(session -> session.set("attempt", 0).set("held", false).set("soldOut", false))
+                .asLongAs(session -> !session.getBoolean("held") && !session.getBoolean("soldOut")
+                        && session.getInt("attempt") < ATTEMPTS)
+                .on(exec(availability)
+                        .exec(this::pickSeats)
+                        .doIf(session -> !session.getBoolean("soldOut"))
+                        .then(exec(reserve).exec(this::recordReservation)));
+
+        ChainBuilder pay = boxoffice
+                ? exec(http("pay: checkout").post("/api/reservations/#{reservationId}/checkout")
+                        .header("Authorization", "Bearer #{token}").check(jsonPath("$.paymentId").saveAs("paymentId")))
+                .exec(http("pay: sandbox gateway").post("/sandbox/checkout/#{paymentId}/succeed")
+                        .check(status().is(303)))
+                : exec(http("pay").post("/api/baseline/reservations/#{reservationId}/pay")
+                        .header("Authorization", "Bearer #{token}").check(status().is(204)));
+        ChainBuilder cancel = exec(http("cancel").delete(api + "/reservations/#{reservationId}")
+                .header("Authorization", "Bearer #{token}").check(status().is(202)));
+
+        ScenarioBuilder fans = scenario("fans (" + TARGET + ")")
+                .exec(signIn)
+                .exec(session -> session.set("state", boxoffice ? "JOINING" : "ADMITTED"))
+                .doIf(session -> boxoffice).then(waitingRoom)
+                .doIf(session -> "ADMITTED".equals(session.getString("state"))).then(exec(race)
+                        .doIf(session -> session.getBoolean("held")).then(randomSwitch().on(
+                                percent(50.0).then(pay),
+                                percent(20.0).then(cancel)))); // the other 30% abandon their hold
+
+        setUp(fans.injectOpen(rampUsers(FANS).during(RAMP_SECONDS))).protocols(protocol);
+    }
+
+    private static HttpRequestActionBuilder waitingRoomCall(String name, HttpRequestActionBuilder call) {
+        return call.header("Authorization", "Bearer #{token}")
+                .check(jsonPath("$.state").saveAs("state"),
+                        jsonPath("$.admissionToken").optional().saveAs("admission"));
+    }
+
+    /** The fan looks at the map (and what their last attempt was told) and picks seats; none left: sold out. */
+    private Session pickSeats(Session session) {
+        Random random = ThreadLocalRandom.current();
+        Set<String> unavailable = new HashSet<>(session.contains("taken") ? session.getList("taken") : List.of());
+        try {
+            JsonNode shown = Boxoffice.JSON.readTree(session.getString("availability"));
+            shown.path("held").forEach(seat -> unavailable.add(seat.asText()));
+            shown.path("sold").forEach(seat -> unavailable.add(seat.asText()));
+        } catch (Exception unreadable) {
+            return session.markAsFailed();
+        }
+        int count = 1 + random.nextInt(4);
+        SeatPicker first = random.nextDouble() < HOT_SHARE ? HOT : COLD;
+        List<String> seats = first.pick(random, count, unavailable);
+        if (seats.isEmpty()) {
+            seats = (first == HOT ? COLD : HOT).pick(random, count, unavailable);
+        }
+        if (seats.isEmpty()) {
+            seats = (first == HOT ? COLD : HOT).pick(random, 1, unavailable);
+        }
+        return session.set("soldOut", seats.isEmpty())
+                .set("seats", seats)
+                .set("reservation", "{\"seatIds\":[\"" + String.join("\",\"", seats) + "\"]}")
+                .set("attempt", session.getInt("attempt") + 1);
+    }
+
+    private Session recordReservation(Session session) {
+        int status = session.contains("status") ? session.getInt("status") : 0;
+        long latency = session.contains("latency") ? session.getLong("latency") : 0;
+        String kind = status == 201 ? "held" : status == 409 ? "refused" : "error";
+        outcomes.record(kind, latency, System.currentTimeMillis());
+        Session next = session.set("held", status == 201);
+        if (status == 409) {
+            // the map was behind: this fan now knows these seats are taken
+            List<String> taken = new ArrayList<>(session.contains("taken") ? session.getList("taken")
+                    : List.<String>of());
+            taken.addAll(session.getList("seats"));
+            next = next.set("taken", taken);
+        }
+        return kind.equals("error") ? next.markAsFailed() : next;
+    }
+
+    @Override
+    public void before() {
+        transactionsBefore = organizer.databaseTransactions();
+    }
+
+    @Override
+    public void after() {
+        Boxoffice.pause(Duration.ofSeconds(3)); // webhooks of the last payments, projections
+        long transactions = organizer.databaseTransactions() - transactionsBefore;
+        JsonNode books = boxoffice ? organizer.auditorsVerify(eventId) : organizer.baselineVerify(eventId);
+        long held = outcomes.count("held");
+        long attempts = held + outcomes.count("refused") + outcomes.count("error");
+        double seconds = outcomes.seconds();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("target", TARGET);
+        figures.put("eventId", eventId);
+        figures.put("fans", FANS);
+        figures.put("seats", HOT.rows() * HOT.seatsPerRow() + COLD.rows() * COLD.seatsPerRow());
+        figures.put("hotSeats", HOT.rows() * HOT.seatsPerRow());
+        figures.put("raceSeconds", round(seconds));
+        figures.put("reservationAttempts", attempts);
+        figures.put("successfulHolds", held);
+        figures.put("refused", outcomes.count("refused"));
+        figures.put("errors", outcomes.count("error"));
+        figures.put("attemptsPerSecond", round(attempts / Math.max(seconds, 0.001)));
+        figures.put("holdsPerSecond", round(held / Math.max(seconds, 0.001)));
+        figures.put("latencyAllMs", outcomes.latency("held", "refused", "error"));
+        figures.put("latencyHeldMs", outcomes.latency("held"));
+        figures.put("latencyRefusedMs", outcomes.latency("refused"));
+        figures.put("databaseTransactions", transactions);
+        figures.put("transactionsPerHold", held == 0 ? null : round((double) transactions / held));
+        figures.put("books", books);
+        BenchmarkReport.write(TARGET, figures);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
