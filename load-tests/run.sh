@@ -14,6 +14,10 @@ TARGET_DIR=load-tests/target
 OUT=$TARGET_DIR/flash-sale
 DATA=$TARGET_DIR/data
 
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    echo "Port $PORT is in use: stop what runs there or choose another with PORT=..." >&2
+    exit 1
+fi
 ./mvnw -q -DskipTests install
 rm -rf "$DATA" "$OUT"
 mkdir -p "$OUT"
@@ -25,13 +29,13 @@ echo "Starting Boxoffice on port $PORT (log: $TARGET_DIR/app.log)"
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
-    grep -q "Boxoffice is ready" "$TARGET_DIR/app.log" && break
+    grep -aq "Boxoffice is ready" "$TARGET_DIR/app.log" && break
     kill -0 $APP 2>/dev/null || { echo "Boxoffice did not start:"; tail -40 "$TARGET_DIR/app.log"; exit 1; }
     sleep 1
 done
-grep "Boxoffice is ready" "$TARGET_DIR/app.log"
-PG_PORT=$(grep -o "PostgreSQL started on port [0-9]*" "$TARGET_DIR/app.log" | grep -o "[0-9]*$")
-REDIS_PORT=$(grep -o "Redis at redis://127.0.0.1:[0-9]*" "$TARGET_DIR/app.log" | head -1 | grep -o "[0-9]*$")
+grep -a "Boxoffice is ready" "$TARGET_DIR/app.log"
+PG_PORT=$(grep -ao "PostgreSQL started on port [0-9]*" "$TARGET_DIR/app.log" | grep -o "[0-9]*$")
+REDIS_PORT=$(grep -ao "Redis at redis://127.0.0.1:[0-9]*" "$TARGET_DIR/app.log" | head -1 | grep -o "[0-9]*$")
 
 redis_set_nx=null
 if command -v redis-benchmark >/dev/null; then
@@ -56,8 +60,14 @@ simulate() {
     ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass="io.boxoffice.loadtest.$1" \
         -DbaseUrl="http://localhost:$PORT" "${@:2}"
 }
+# a short sale on each first, so that both are measured with a warm JVM, not the first to run with a cold one
+simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=warm-up-boxoffice "$@" -Dfans=300 -DrampSeconds=5
+simulate FlashSaleSimulation -Dtarget=baseline -Dlabel=warm-up-baseline "$@" -Dfans=300 -DrampSeconds=5
 simulate FlashSaleSimulation -Dtarget=boxoffice "$@"
 simulate FlashSaleSimulation -Dtarget=baseline "$@"
+simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=saturate "$@"
+simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=at80 "$@"
+simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=saturate "$@"
 simulate WaitingRoomSimulation "$@"
 if command -v redis-cli >/dev/null; then
     QUEUE=$(redis-cli -p "$REDIS_PORT" --scan --pattern "waitingroom:*:queue" | while read -r key; do

@@ -159,7 +159,13 @@ async function show(page, event, admitted, live) {
     restoreSelection(map, eventId);
     showExistingHold(page, eventId);
     showSelection(page, map.selectedSeats(), salesOpen);
-    return () => live.close();
+    return () => {
+        live.close();
+        if (admitted && !location.hash.startsWith('#/reservations/')) {
+            // leaving without a hold: the next fan in line gets this place in the flow
+            call(`/api/events/${encodeURIComponent(eventId)}/waiting-room`, {method: 'DELETE'}).catch(() => {});
+        }
+    };
 }
 
 /** The event, waiting a moment for one that was just created and is not in the browsing model yet. */

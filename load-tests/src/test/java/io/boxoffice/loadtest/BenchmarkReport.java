@@ -19,7 +19,7 @@ import java.util.function.Function;
  */
 public final class BenchmarkReport {
 
-    static final Path DIRECTORY = Path.of("target", "flash-sale");
+    static final Path DIRECTORY = Path.of(System.getProperty("boxoffice.report-dir", "target/flash-sale"));
 
     private BenchmarkReport() {
     }
@@ -63,9 +63,13 @@ public final class BenchmarkReport {
                     run -> percentiles(run.path("latencyHeldMs")));
             row(lines, "latency, refused p50 / p95 / p99 (ms)", boxoffice, baseline,
                     run -> percentiles(run.path("latencyRefusedMs")));
-            row(lines, "database transactions per successful hold", boxoffice, baseline,
+            row(lines, "database transactions per successful hold during the sale (holds, refusals, payments, "
+                    + "cancellations, projections, sagas)", boxoffice, baseline,
+                    run -> run.path("saleTransactionsPerHold").asText());
+            row(lines, "the same with idle polling and map loads", boxoffice, baseline,
                     run -> run.path("transactionsPerHold").asText() + " (" + run.path("databaseTransactions").asText()
-                            + " in all)");
+                            + " = " + run.path("idleTransactions").asText() + " idle + "
+                            + run.path("browsingReads").asText() + " map loads + the rest)");
             row(lines, "books after the run", boxoffice, baseline, BenchmarkReport::books);
             lines.add("");
         }
@@ -75,6 +79,21 @@ public final class BenchmarkReport {
                     + " ms), position checks " + room.path("checksPerSecond").asText() + "/s (p50 / p95 / p99 "
                     + percentiles(room.path("checkMs")) + " ms), over " + room.path("seconds").asText() + " s.");
             lines.add("");
+        }
+        for (String target : new String[]{"boxoffice", "baseline"}) {
+            JsonNode saturated = read("capacity-saturate-" + target);
+            JsonNode at80 = read("capacity-at80-" + target);
+            if (saturated != null) {
+                lines.add("Reservation capacity, " + target + " (one uncontended seat a request): "
+                        + saturated.path("holdsPerSecond").asText() + " holds/s with "
+                        + saturated.path("concurrency").asText() + " in flight (p50 / p95 / p99 "
+                        + percentiles(saturated.path("latencyMs")) + " ms), "
+                        + saturated.path("transactionsPerHold").asText() + " database transactions per hold"
+                        + (at80 == null ? "." : "; at 80% of it (" + at80.path("offeredPerSecond").asText()
+                        + " arrivals/s): " + at80.path("holdsPerSecond").asText() + " holds/s, p50 / p95 / p99 "
+                        + percentiles(at80.path("latencyMs")) + " ms."));
+                lines.add("");
+            }
         }
         if (raw != null) {
             lines.add("Raw limits in the same run: redis-benchmark SET NX " + raw.path("redisSetNxPerSecond").asText()

@@ -82,6 +82,11 @@ public final class Boxoffice {
     /** PostgreSQL's transaction counters (committed plus rolled back), read after they have settled. */
     public long databaseTransactions() {
         pause(Duration.ofMillis(1500)); // backends report their counters to pg_stat at most once a second
+        return transactionsNow();
+    }
+
+    /** The counters as PostgreSQL shows them now (up to a second behind). */
+    public long transactionsNow() {
         JsonNode stats = call("GET", "/api/admin/database/stats", admin, null);
         return stats.path("transactionsCommitted").asLong() + stats.path("transactionsRolledBack").asLong();
     }

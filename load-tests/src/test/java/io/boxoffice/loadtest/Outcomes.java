@@ -6,50 +6,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * What the simulated fans saw, by kind (held, refused, error…): each answer's latency, and when the first and the
- * last answer of a kind came, to turn counts into rates over the time the race really lasted.
- */
+/** What the simulated fans saw, by kind (held, refused, error…): when each answer came and how long it took. */
 public final class Outcomes {
 
-    private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
-    private final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
-    private final AtomicLong last = new AtomicLong();
+    private record Answer(long endedAtMillis, long latencyMillis) {
+    }
+
+    private final Map<String, ConcurrentLinkedQueue<Answer>> answers = new ConcurrentHashMap<>();
 
     public void record(String kind, long latencyMillis, long endedAtMillis) {
-        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(latencyMillis);
-        first.accumulateAndGet(endedAtMillis - latencyMillis, Math::min);
-        last.accumulateAndGet(endedAtMillis, Math::max);
+        answers.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(new Answer(endedAtMillis, latencyMillis));
     }
 
     public long count(String kind) {
-        ConcurrentLinkedQueue<Long> values = latencies.get(kind);
-        return values == null ? 0 : values.size();
+        return all(kind).size();
     }
 
-    /** Seconds from the first request's start to the last answer. */
-    public double seconds() {
-        return last.get() <= first.get() ? 0 : (last.get() - first.get()) / 1000.0;
+    public long countBetween(String kind, long fromMillis, long toMillis) {
+        return all(kind).stream().filter(a -> a.endedAtMillis() >= fromMillis && a.endedAtMillis() <= toMillis).count();
+    }
+
+    /** When the first request of these kinds was sent. */
+    public long firstMillis(String... kinds) {
+        return all(kinds).stream().mapToLong(a -> a.endedAtMillis() - a.latencyMillis()).min().orElse(0);
+    }
+
+    /** When the last answer of these kinds came. */
+    public long lastMillis(String... kinds) {
+        return all(kinds).stream().mapToLong(Answer::endedAtMillis).max().orElse(0);
+    }
+
+    /** Seconds from the first request's start to the last answer, of these kinds. */
+    public double seconds(String... kinds) {
+        return Math.max(0, lastMillis(kinds) - firstMillis(kinds)) / 1000.0;
     }
 
     /** Count and p50/p95/p99/max in milliseconds of a kind, or of several together. */
     public Map<String, Object> latency(String... kinds) {
-        List<Long> all = new ArrayList<>();
-        for (String kind : kinds) {
-            all.addAll(latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>()));
-        }
-        all.sort(Long::compare);
+        List<Long> sorted = all(kinds).stream().map(Answer::latencyMillis).sorted().toList();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("count", all.size());
-        if (!all.isEmpty()) {
-            summary.put("p50", percentile(all, 0.50));
-            summary.put("p95", percentile(all, 0.95));
-            summary.put("p99", percentile(all, 0.99));
-            summary.put("max", all.get(all.size() - 1));
+        summary.put("count", sorted.size());
+        if (!sorted.isEmpty()) {
+            summary.put("p50", percentile(sorted, 0.50));
+            summary.put("p95", percentile(sorted, 0.95));
+            summary.put("p99", percentile(sorted, 0.99));
+            summary.put("max", sorted.get(sorted.size() - 1));
         }
         return summary;
+    }
+
+    private List<Answer> all(String... kinds) {
+        List<Answer> all = new ArrayList<>();
+        for (String kind : kinds) {
+            all.addAll(answers.getOrDefault(kind, new ConcurrentLinkedQueue<>()));
+        }
+        return all;
     }
 
     private static long percentile(List<Long> sorted, double quantile) {

@@ -65,7 +65,7 @@ public class WaitingRoomSimulation extends Simulation {
 
     @Override
     public void after() {
-        double seconds = Math.max(outcomes.seconds(), 0.001);
+        double seconds = Math.max(outcomes.seconds("join", "check"), 0.001);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("eventId", eventId);
         figures.put("queued", longestQueue.get());

@@ -159,6 +159,22 @@ class WaitingRoomIT extends ApplicationTest {
     }
 
     @Test
+    void aFanWhoLeavesWithoutHoldingMakesRoomForTheNext() {
+        String eventId = rooms.event(5, 1, null, null);
+        String first = api.token("leaving-first");
+        String second = api.token("leaving-second");
+        rooms.join(first, eventId);
+        rooms.join(second, eventId);
+        String token = rooms.admissionToken(first, eventId);
+        assertThat(rooms.state(second, eventId)).isEqualTo("QUEUED");
+
+        assertThat(api.delete("/api/events/" + eventId + "/waiting-room", first).status()).isEqualTo(204);
+        rooms.admissionToken(second, eventId);
+        // the token the first fan was given stays theirs until it ends
+        assertThat(rooms.reserve(first, eventId, "A-1-1", token).status()).isEqualTo(201);
+    }
+
+    @Test
     void eventsWithoutAWaitingRoomHaveNoneAndNeedNoToken() {
         String eventId = api.eventWithSeats(2);
         var response = api.post("/api/events/" + eventId + "/waiting-room", api.token("no-room"), null);

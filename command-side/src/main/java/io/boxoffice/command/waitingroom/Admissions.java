@@ -137,6 +137,11 @@ public class Admissions {
         return event.waitingRoom() == null || tokens.admits(token, event.eventId(), userId, clock.instant());
     }
 
+    /** The fan left (gave up, closed the page): their place in the flow goes to the next fan now, not at expiry. */
+    public void leave(EventSeating event, String userId) {
+        queue.leaveFlow(event.eventId(), userId, 0, clock.instant());
+    }
+
     /** After a hold, the fan's place in the flow goes to the next fan; their token stays valid until it ends. */
     public void heldSeats(EventSeating event, String userId, int seats) {
         if (event.waitingRoom() == null) {

@@ -7,7 +7,9 @@ import io.boxoffice.command.catalog.SeatingCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * A fan's side of an event's waiting room: {@code POST /api/events/{eventId}/waiting-room} joins (again: same place),
- * {@code GET} tells where they stand, with the admission token once they are let in.
+ * {@code GET} tells where they stand, with the admission token once they are let in, {@code DELETE} leaves the
+ * flow without holding seats.
  */
 @RestController
 public class WaitingRoomController {
@@ -57,6 +60,17 @@ public class WaitingRoomController {
     public StatusResponse look(@PathVariable String eventId, Principal user) {
         EventSeating event = waitingRoomEvent(eventId);
         return StatusResponse.of(redis(() -> admissions.look(event, user.getName())));
+    }
+
+    /** The admitted fan is done without holding seats: the next fan in line gets their place in the flow. */
+    @DeleteMapping("/api/events/{eventId}/waiting-room")
+    public ResponseEntity<Void> leave(@PathVariable String eventId, Principal user) {
+        EventSeating event = waitingRoomEvent(eventId);
+        redis(() -> {
+            admissions.leave(event, user.getName());
+            return null;
+        });
+        return ResponseEntity.noContent().build();
     }
 
     private EventSeating waitingRoomEvent(String eventId) {

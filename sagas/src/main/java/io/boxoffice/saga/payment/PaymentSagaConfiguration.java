@@ -15,7 +15,10 @@ public class PaymentSagaConfiguration {
     @Bean
     ConfigurerModule paymentSagaProcessor() {
         return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(PaymentSaga.PROCESSING_GROUP)
+                .registerPooledStreamingEventProcessor(PaymentSaga.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        // many holds a second in an on-sale: their sagas start in batches, one transaction each
+                        (configuration, processor) -> processor.batchSize(50))
                 .registerListenerInvocationErrorHandler(PaymentSaga.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
     }

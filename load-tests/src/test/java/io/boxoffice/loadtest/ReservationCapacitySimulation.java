@@ -1,0 +1,118 @@
+package io.boxoffice.loadtest;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * How many holds a second Boxoffice ({@code -Dtarget=boxoffice}) or the baseline grants, how fast, and at what cost
+ * in database transactions, when nobody competes for a seat: {@code -Dphase=saturate}
+ * keeps {@code -Dconcurrency} (32) reservations in flight for {@code -Dseconds} (20) and measures the maximum;
+ * {@code -Dphase=at80} then offers 80% of that maximum as arrivals a second and measures the latency. Each
+ * reservation takes one seat nobody else wants, from a 20,000-seat section.
+ */
+public class ReservationCapacitySimulation extends Simulation {
+
+    private static final String BASE_URL = System.getProperty("baseUrl", "http://localhost:8080");
+    private static final String PHASE = System.getProperty("phase", "saturate");
+    private static final int CONCURRENCY = Integer.getInteger("concurrency", 32);
+    private static final int SECONDS = Integer.getInteger("seconds", 20);
+    private static final SeatPicker SECTION = new SeatPicker("C", 200, 100);
+    private static final String TARGET = System.getProperty("target", "boxoffice");
+
+    private final Boxoffice organizer = new Boxoffice(BASE_URL);
+    private final String eventId = organizer.event(organizer.venue("Capacity Dome", new SeatPicker("H", 1, 1),
+            SECTION), "Capacity (" + PHASE + ")", null);
+    private final List<String> tokens = IntStream.range(0, 200).mapToObj(i -> organizer.token("capacity-" + i))
+            .toList();
+    private final AtomicInteger nextSeat = new AtomicInteger();
+    private final Outcomes outcomes = new Outcomes();
+    private final DatabaseCounter database = new DatabaseCounter(organizer);
+
+    {
+        boolean baseline = TARGET.equals("baseline");
+        if (baseline) {
+            organizer.baselineSeats(eventId);
+        }
+        HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).acceptHeader("application/json")
+                .contentTypeHeader("application/json").shareConnections();
+        ScenarioBuilder fans = scenario("uncontended holds (" + TARGET + ", " + PHASE + ")")
+                .exec(this::nextFan)
+                .exec(http("reserve").post((baseline ? "/api/baseline" : "/api") + "/events/" + eventId + "/reservations")
+                        .header("Authorization", "Bearer #{token}")
+                        .body(StringBody("{\"seatIds\":[\"#{seat}\"]}"))
+                        .check(status().saveAs("status"), responseTimeInMillis().saveAs("latency")))
+                .exec(session -> {
+                    outcomes.record(session.getInt("status") == 201 ? "held" : "other", session.getLong("latency"),
+                            System.currentTimeMillis());
+                    return session;
+                });
+        if (PHASE.equals("at80")) {
+            double rate = 0.8 * saturated();
+            setUp(fans.injectOpen(constantUsersPerSec(rate).during(SECONDS))).protocols(protocol);
+        } else {
+            setUp(fans.injectClosed(constantConcurrentUsers(CONCURRENCY).during(SECONDS))).protocols(protocol);
+        }
+    }
+
+    private Session nextFan(Session session) {
+        int seat = nextSeat.getAndIncrement();
+        return session.set("token", tokens.get(seat % tokens.size()))
+                .set("seat", SeatPicker.seatId("C", 1 + seat / SECTION.seatsPerRow() % SECTION.rows(),
+                        1 + seat % SECTION.seatsPerRow()));
+    }
+
+    /** Holds a second that the saturating run measured. */
+    private static double saturated() {
+        try {
+            return Boxoffice.JSON.readTree(BenchmarkReport.DIRECTORY.resolve("capacity-saturate-" + TARGET + ".json")
+                            .toFile())
+                    .path("holdsPerSecond").asDouble();
+        } catch (IOException e) {
+            throw new UncheckedIOException("run -Dphase=saturate first", e);
+        }
+    }
+
+    @Override
+    public void before() {
+        database.start();
+    }
+
+    @Override
+    public void after() {
+        Boxoffice.pause(Duration.ofSeconds(2)); // the projections and sagas of the last holds
+        database.stop();
+        long from = outcomes.firstMillis("held", "other");
+        long to = outcomes.lastMillis("held", "other") + 2000;
+        long transactions = database.between(from, to) - Math.round(database.idlePerSecond() * (to - from) / 1000.0);
+        double seconds = Math.max(outcomes.seconds("held", "other"), 0.001);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("phase", PHASE);
+        figures.put("concurrency", PHASE.equals("at80") ? null : CONCURRENCY);
+        figures.put("offeredPerSecond", PHASE.equals("at80") ? Math.round(0.8 * saturated()) : null);
+        figures.put("holdsPerSecond", Math.round(outcomes.count("held") / seconds));
+        figures.put("notHeld", outcomes.count("other"));
+        figures.put("latencyMs", outcomes.latency("held", "other"));
+        figures.put("transactionsPerHold", outcomes.count("held") == 0 ? null
+                : Math.round(100.0 * transactions / outcomes.count("held")) / 100.0);
+        BenchmarkReport.write("capacity-" + PHASE + "-" + TARGET, figures);
+    }
+}
