@@ -89,6 +89,7 @@ public class FlashSaleSimulation extends Simulation {
 
         ChainBuilder availability = exec(http("seat map: availability")
                 .get(api + "/events/" + eventId + "/availability")
+                .header("Authorization", "Bearer #{token}")
                 .check(bodyString().saveAs("availability")));
 
         HttpRequestActionBuilder reserve = http("reserve").post(api + "/events/" + eventId + "/reservations")

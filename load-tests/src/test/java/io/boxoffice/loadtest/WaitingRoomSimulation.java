@@ -56,6 +56,9 @@ public class WaitingRoomSimulation extends Simulation {
     }
 
     private Session record(Session session, String kind) {
+        if (!session.contains("latency")) {
+            return session; // no answer (timed out): Gatling counts it as an error
+        }
         outcomes.record(kind, session.getLong("latency"), System.currentTimeMillis());
         if (session.contains("queueLength")) {
             longestQueue.accumulateAndGet(session.getLong("queueLength"), Math::max);
