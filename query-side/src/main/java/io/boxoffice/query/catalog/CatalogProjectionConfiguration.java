@@ -16,8 +16,13 @@ public class CatalogProjectionConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(CatalogProjection.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
-                        (configuration, processor) -> processor.batchSize(BATCH));
+                        (configuration, processor) -> processor.batchSize(BATCH).initialSegmentCount(SEGMENTS));
     }
 
     static final int BATCH = 100;
+    /**
+     * Segments the catalog is split into (nodes share them): Axon's default of 16 makes each processor's coordinator
+     * inspect 16 work packages in a loop, which cost a tenth of the CPU of a busy 2-core node in a profile.
+     */
+    static final int SEGMENTS = 4;
 }
