@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /** The organizer's and auditor's side of a load test, through the running application's HTTP API. */
 public final class Boxoffice {
 
@@ -66,12 +68,8 @@ public final class Boxoffice {
         }
         String eventId = call("POST", "/api/events", admin, event.toString()).path("eventId").asText();
         String query = "{\"query\":\"{ event(id: \\\"" + eventId + "\\\") { id } }\"}";
-        for (int attempt = 0; call("POST", "/graphql", null, query).at("/data/event").isNull(); attempt++) {
-            if (attempt > 100) {
-                throw new IllegalStateException("event " + eventId + " never became browsable");
-            }
-            pause(Duration.ofMillis(100));
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !call("POST", "/graphql", null, query).at("/data/event").isNull());
         return eventId;
     }
 
@@ -79,13 +77,7 @@ public final class Boxoffice {
         call("POST", "/api/admin/baseline/events/" + eventId, admin, null);
     }
 
-    /** PostgreSQL's transaction counters (committed plus rolled back), read after they have settled. */
-    public long databaseTransactions() {
-        pause(Duration.ofMillis(1500)); // backends report their counters to pg_stat at most once a second
-        return transactionsNow();
-    }
-
-    /** The counters as PostgreSQL shows them now (up to a second behind). */
+    /** PostgreSQL's transaction counters (committed plus rolled back) as it shows them now (up to a second behind). */
     public long transactionsNow() {
         JsonNode stats = call("GET", "/api/admin/database/stats", admin, null);
         return stats.path("transactionsCommitted").asLong() + stats.path("transactionsRolledBack").asLong();
@@ -120,14 +112,6 @@ public final class Boxoffice {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,12 +7,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * PostgreSQL's transaction counter through a run, sampled four times a second, to tell how many transactions a
- * window of the run cost; first, for five idle seconds, what the application costs doing nothing (its processors
- * and schedulers poll), to take that off.
+ * window of the run cost. It first watches five seconds of the application doing nothing (its processors and
+ * schedulers poll) to take that off, and at the end waits until the database is back to that idle pace.
  */
 final class DatabaseCounter {
+
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(5);
 
     private final Boxoffice boxoffice;
     private final ConcurrentSkipListMap<Long, Long> samples = new ConcurrentSkipListMap<>();
@@ -27,14 +31,21 @@ final class DatabaseCounter {
         this.boxoffice = boxoffice;
     }
 
+    /** Starts sampling, and returns once the idle pace is known. */
     void start() {
-        long idleFrom = boxoffice.databaseTransactions();
-        long started = System.currentTimeMillis();
-        Boxoffice.pause(Duration.ofSeconds(5));
-        long idleTo = boxoffice.databaseTransactions();
-        idlePerSecond = (idleTo - idleFrom) * 1000.0 / (System.currentTimeMillis() - started);
         sampler.scheduleAtFixedRate(() -> samples.put(System.currentTimeMillis(), boxoffice.transactionsNow()),
                 0, 250, TimeUnit.MILLISECONDS);
+        await().atMost(IDLE_WINDOW.multipliedBy(3)).until(() -> span() >= IDLE_WINDOW.toMillis());
+        idlePerSecond = (samples.lastEntry().getValue() - samples.firstEntry().getValue()) * 1000.0 / span();
+    }
+
+    /** Returns once the last second cost no more than the idle pace (projections and sagas have caught up). */
+    void awaitQuiet() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map.Entry<Long, Long> last = samples.lastEntry();
+            Map.Entry<Long, Long> secondBefore = samples.floorEntry(last.getKey() - 1000);
+            return secondBefore != null && last.getValue() - secondBefore.getValue() <= 2 * idlePerSecond + 5;
+        });
     }
 
     void stop() {
@@ -52,5 +63,9 @@ final class DatabaseCounter {
         from = from == null ? samples.firstEntry() : from;
         to = to == null ? samples.lastEntry() : to;
         return from == null || to == null ? 0 : to.getValue() - from.getValue();
+    }
+
+    private long span() {
+        return samples.isEmpty() ? 0 : samples.lastKey() - samples.firstKey();
     }
 }

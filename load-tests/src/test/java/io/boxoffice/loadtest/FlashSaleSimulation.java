@@ -8,7 +8,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -200,7 +199,7 @@ public class FlashSaleSimulation extends Simulation {
 
     @Override
     public void after() {
-        Boxoffice.pause(Duration.ofSeconds(3)); // webhooks of the last payments, projections
+        database.awaitQuiet(); // webhooks of the last payments, projections, sagas
         database.stop();
         // the sale: from the first reservation attempt to two seconds after the last answer (projections, sagas);
         // payments and cancellations of that time are in it

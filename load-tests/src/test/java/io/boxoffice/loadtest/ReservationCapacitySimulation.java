@@ -7,7 +7,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,7 @@ public class ReservationCapacitySimulation extends Simulation {
 
     @Override
     public void after() {
-        Boxoffice.pause(Duration.ofSeconds(2)); // the projections and sagas of the last holds
+        database.awaitQuiet(); // the projections and sagas of the last holds
         database.stop();
         long from = outcomes.firstMillis("held", "other");
         long to = outcomes.lastMillis("held", "other") + 2000;

@@ -92,7 +92,7 @@ public class Admissions {
 
     public Status join(EventSeating event, String userId) {
         Instant now = clock.instant();
-        if (soldOut(event.eventId())) {
+        if (soldOut(paces.get(event.eventId()))) {
             return status(event, new WaitingQueue.Place.Absent(), userId, now);
         }
         Instant salesOpen = event.salesStartAt() == null ? Instant.EPOCH : event.salesStartAt();
@@ -111,7 +111,7 @@ public class Admissions {
             return new Status(State.ADMITTED, null, null, null,
                     tokens.issue(event.eventId(), userId, admitted.until()), admitted.until(), null, false);
         }
-        if (soldOut(event.eventId())) {
+        if (soldOut(pace)) {
             return new Status(State.SOLD_OUT, null, null, null, null, null, null, false);
         }
         if (place instanceof WaitingQueue.Place.Queued queued) {
@@ -127,8 +127,7 @@ public class Admissions {
     }
 
     /** Nothing left: every seat sold (held seats may still come back). */
-    private boolean soldOut(String eventId) {
-        Pace pace = paces.get(eventId);
+    private static boolean soldOut(Pace pace) {
         return pace != null && pace.seats().available() == 0 && pace.seats().held() == 0;
     }
 

@@ -136,13 +136,15 @@ public class WaitingQueue {
     }
 
     /**
-     * The fan is done with the flow, holding {@code seats} seats: their place goes to the next in the queue, and
-     * their seats count as taken until {@code countedBy}, when the seat counts include them.
+     * The fan is done with the flow, holding {@code seats} seats (0: they left without any): their place goes to the
+     * next in the queue, and their seats count as taken until {@code countedBy}, when the seat counts include them.
      */
     public void leaveFlow(String eventId, String userId, int seats, Instant countedBy) {
         script().eval(key(eventId, "admitted"), RScript.Mode.READ_WRITE, """
                         redis.call('ZREM', KEYS[1], ARGV[1])
-                        redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2] .. '|' .. ARGV[1] .. '|' .. ARGV[4])
+                        if ARGV[2] ~= '0' then
+                          redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2] .. '|' .. ARGV[1] .. '|' .. ARGV[4])
+                        end
                         return 0
                         """, RScript.ReturnType.INTEGER, List.of(key(eventId, "admitted"), key(eventId, "just-held")),
                 userId, Integer.toString(seats), Long.toString(countedBy.toEpochMilli()),
