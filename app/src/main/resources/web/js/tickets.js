@@ -4,6 +4,9 @@ import QrCreator from '/webjars/qr-creator/1.0.0/dist/qr-creator.es6.min.js';
 import {element} from './dom.js';
 import {when} from './words.js';
 
+/** CSS pixels of a ticket's QR code: big enough for a door scanner at arm's length. */
+const QR_SIZE = 200;
+
 export function ticketCard(ticket, seatName, event) {
     const card = element(`
         <article class="ticket">
@@ -19,10 +22,13 @@ export function ticketCard(ticket, seatName, event) {
     card.querySelector('.ticket-event').textContent = event ? `${event.name} · ${when(event.startsAt)}` : '';
     card.querySelector('code').textContent = ticket.code;
     const qr = card.querySelector('.qr');
-    // error correction M survives a scratched phone screen; white margins are the quiet zone scanners need
-    QrCreator.render({text: ticket.code, radius: 0, ecLevel: 'M', fill: '#000000', background: '#ffffff', size: 200},
-        qr);
+    // Error correction M survives a scratched phone screen; the four-module white border is the quiet zone
+    // scanners need. Drawn at the screen's pixel density (at least 2x) so no module edge is a blur of grey.
+    const pixels = Math.round(QR_SIZE * Math.max(2, Math.min(4, window.devicePixelRatio || 1)));
+    QrCreator.render({text: ticket.code, radius: 0, ecLevel: 'M', quiet: 4, fill: '#000000', background: '#ffffff',
+        size: pixels}, qr);
     const canvas = qr.querySelector('canvas');
+    canvas.style.width = canvas.style.height = `${QR_SIZE}px`;
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', `QR code of the ticket for ${seatName}`);
     return card;

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -82,7 +83,7 @@ public final class Browser implements AutoCloseable {
 
     /** The element, once the page has rendered it (pages render after their scripts and data arrive). */
     public WebElement element(String css) {
-        return new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(By.cssSelector(css)));
+        return patiently().until(d -> d.findElement(By.cssSelector(css)));
     }
 
     public List<WebElement> elements(String css) {
@@ -104,7 +105,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitUntil(ExpectedCondition<Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE).until(condition);
+        patiently().until(condition);
+    }
+
+    /** Pages re-render as the fan's data changes, so an element found a moment ago may be gone: look again. */
+    private WebDriverWait patiently() {
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public void waitForText(String css, String expected) {
