@@ -71,11 +71,12 @@ export function hasRole(role) {
 
 /**
  * One JSON call. Resolves with the parsed body (null when empty); rejects with an ApiError carrying the problem,
- * or a problem of type "offline" when the server cannot be reached.
+ * or a problem of type "offline" when the server cannot be reached. {@code anonymous} calls go without the fan's
+ * token: the same request for everyone, which shared caches (a CDN) may answer.
  */
-export async function call(path, {method = 'GET', body, headers = {}} = {}) {
+export async function call(path, {method = 'GET', body, headers = {}, anonymous = false} = {}) {
     const request = {method, headers: {Accept: 'application/json, application/problem+json', ...headers}};
-    const token = session()?.token;
+    const token = anonymous ? null : session()?.token;
     if (token) {
         request.headers.Authorization = `Bearer ${token}`;
     }

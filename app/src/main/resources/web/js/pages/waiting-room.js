@@ -53,51 +53,67 @@ export function admission(page, event, signal) {
             resolve(result);
         };
         signal.addEventListener('abort', () => finish(null));
-        const show = status => {
+        const soldOut = () => {
+            state.textContent = 'Sold out: every seat of this event has been sold.';
             position.textContent = '';
-            if (status.state === 'ADMITTED') {
-                const admitted = {token: status.admissionToken, until: status.admittedUntil};
+            view.querySelector('.hint').hidden = true;
+            finish(null);
+        };
+        const show = (mine, line) => {
+            if (line.state === 'WAITING_FOR_SALES' || mine.place == null) {
+                state.textContent = `You are in the waiting room. When sales open (${when(line.salesOpenAt)}), ` +
+                    'everyone here gets a random place in line: arriving earlier or refreshing gives no advantage.';
+                position.textContent = line.queued > 1 ? `${line.queued.toLocaleString()} fans are waiting.` : '';
+                return;
+            }
+            state.textContent = line.allSeatsHeld
+                ? 'All remaining seats are on hold by other fans right now. If their holds end, the line moves on.'
+                : 'You are in line. We let fans in as seats allow.';
+            const ahead = Math.max(0, mine.place - line.nowServing - 1);
+            position.textContent = `Your number: ${mine.place.toLocaleString()} · ` +
+                `${ahead.toLocaleString()} ${ahead === 1 ? 'fan' : 'fans'} ahead of you` +
+                (line.admissionsPerSecond > 0 && !line.allSeatsHeld
+                    ? ` · ${wait(ahead / line.admissionsPerSecond)}` : '');
+        };
+        // The fan asks about themselves only to join, to learn their number after the draw and when it comes up;
+        // in between they follow the line, which is the same for everyone and may come from a cache.
+        let mine = null;
+        const step = async () => {
+            if (mine === null || mine.state === 'NOT_IN_QUEUE') {
+                // first time, or out of line (an admission unused until it ended): in at the end, as any arrival
+                mine = await call(path, {method: 'POST'});
+            }
+            const line = await call(`${path}/line`, {anonymous: true});
+            if (mine.state !== 'ADMITTED' && line.state !== 'WAITING_FOR_SALES'
+                && (mine.place == null || line.nowServing >= mine.place)) {
+                mine = await call(path);
+            }
+            if (mine.state === 'ADMITTED') {
+                const admitted = {token: mine.admissionToken, until: mine.admittedUntil};
                 localStorage.setItem(storageKey(event.id), JSON.stringify(admitted));
                 finish(admitted);
                 return true;
             }
-            if (status.state === 'SOLD_OUT') {
-                state.textContent = 'Sold out: every seat of this event has been sold.';
-                view.querySelector('.hint').hidden = true;
-                finish(null);
+            if (mine.state === 'SOLD_OUT' || line.state === 'SOLD_OUT') {
+                soldOut();
                 return true;
             }
-            if (status.state === 'WAITING_FOR_SALES') {
-                state.textContent = `You are in the waiting room. When sales open (${when(status.salesOpenAt)}), ` +
-                    'everyone here gets a random place in line: arriving earlier or refreshing gives no advantage.';
-            } else {
-                state.textContent = status.allSeatsHeld
-                    ? 'All remaining seats are on hold by other fans right now. If their holds end, the line moves on.'
-                    : 'You are in line. We let fans in as seats allow.';
-                position.textContent = `Your place: ${status.position.toLocaleString()} of ` +
-                    `${status.queueLength.toLocaleString()}` +
-                    (status.estimatedWaitSeconds == null || status.allSeatsHeld ? ''
-                        : ` · ${wait(status.estimatedWaitSeconds)}`);
-            }
+            show(mine, line);
             return false;
         };
-        const poll = async (join) => {
-            let rejoin = join;
+        const poll = async () => {
             try {
-                const status = await call(path, {method: join ? 'POST' : 'GET'});
-                // out of line (an admission unused until it ended): back in at the end, as at any arrival
-                rejoin = status.state === 'NOT_IN_QUEUE';
-                if (!rejoin && show(status)) {
+                if (await step()) {
                     return;
                 }
             } catch (error) {
                 state.textContent = explain(error);
             }
             if (!signal.aborted) {
-                timer = setTimeout(() => poll(rejoin), rejoin ? 0 : POLL_MS);
+                timer = setTimeout(poll, mine?.state === 'NOT_IN_QUEUE' ? 0 : POLL_MS);
             }
         };
-        poll(true);
+        poll();
     });
 }
 

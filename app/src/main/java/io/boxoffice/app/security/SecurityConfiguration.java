@@ -51,6 +51,8 @@ public class SecurityConfiguration {
                         // gateways authenticate with the webhook signature; door scanners with the ticket's own
                         .requestMatchers(HttpMethod.POST, "/api/payments/webhook").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/tickets/verify").permitAll()
+                        // a fan's own place in a waiting room needs their token; where the line is does not
+                        .requestMatchers("/api/events/*/waiting-room").authenticated()
                         // browsing needs no token
                         .requestMatchers(HttpMethod.GET, "/api/events/**", "/api/venues/**").permitAll()
                         .requestMatchers("/graphql").permitAll()

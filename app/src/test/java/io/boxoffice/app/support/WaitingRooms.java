@@ -42,6 +42,11 @@ public final class WaitingRooms {
         return ok(api.get(path(eventId), token));
     }
 
+    /** Where the event's line is, as every fan (and any cache in between) sees it: no token needed. */
+    public JsonNode line(String eventId) {
+        return ok(api.get(path(eventId) + "/line", null));
+    }
+
     public String state(String token, String eventId) {
         return look(token, eventId).path("state").asText();
     }

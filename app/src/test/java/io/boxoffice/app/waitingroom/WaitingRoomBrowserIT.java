@@ -19,7 +19,7 @@ class WaitingRoomBrowserIT extends ApplicationTest {
             assertThat(first.text(".hint")).contains("It is your turn");
 
             second.signIn("room-second").go("#/events/" + eventId);
-            second.waitForText(".position", "Your place: 1 of 1");
+            second.waitForText(".position", "Your number: 2 · 0 fans ahead of you");
             assertThat(second.elements("seat-map")).as("no map while in line").isEmpty();
 
             first.clickSeat("A-1-1");
@@ -34,7 +34,7 @@ class WaitingRoomBrowserIT extends ApplicationTest {
 
             third.signIn("room-third").go("#/events/" + eventId);
             third.waitForText(".waiting-state", "All remaining seats are on hold by other fans right now.");
-            assertThat(third.text(".position")).contains("Your place: 1 of 1");
+            assertThat(third.text(".position")).contains("Your number: 3 · 0 fans ahead of you");
             third.screenshot("waiting-room");
         }
     }

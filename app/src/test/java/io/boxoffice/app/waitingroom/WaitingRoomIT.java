@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,8 +44,10 @@ class WaitingRoomIT extends ApplicationTest {
         for (String fan : early) {
             JsonNode joined = rooms.join(fan, eventId);
             assertThat(joined.path("state").asText()).isEqualTo("WAITING_FOR_SALES");
-            assertThat(joined.has("position")).as("no place is known before sales open").isFalse();
+            assertThat(joined.has("place")).as("no place is known before sales open").isFalse();
         }
+        await().until(() -> rooms.line(eventId).path("queued").asLong() == 40);
+        assertThat(rooms.line(eventId).path("state").asText()).isEqualTo("WAITING_FOR_SALES");
         // refreshing and opening tabs before the opening: still one place each
         ExecutorService tabs = Executors.newFixedThreadPool(8);
         List<Future<JsonNode>> joins = new ArrayList<>();
@@ -65,18 +69,29 @@ class WaitingRoomIT extends ApplicationTest {
 
         List<String> everyone = new ArrayList<>(early);
         everyone.addAll(late);
-        await().until(() -> rooms.admitted(everyone, eventId) == 1); // one seat: one fan in the flow, then still
+        // one seat: one fan in the flow, the one with place 1, and the line says so to everyone
+        await().until(() -> rooms.line(eventId).path("nowServing").asLong() == 1);
+        assertThat(rooms.admitted(everyone, eventId)).isEqualTo(1);
+        JsonNode line = rooms.line(eventId);
+        assertThat(line.path("state").asText()).isEqualTo("OPEN");
+        assertThat(line.path("lastPlace").asLong()).isEqualTo(45);
+        assertThat(line.path("queued").asLong()).isEqualTo(44);
+
         List<Long> places = everyone.stream().map(fan -> place(fan, eventId)).toList();
         assertThat(new HashSet<>(places)).as("one place each").hasSize(45)
-                .isEqualTo(Set.copyOf(IntStream.range(0, 45).mapToObj(Long::valueOf).toList()));
-        assertThat(places.subList(40, 45)).as("later fans behind, in arrival order").containsExactly(40L, 41L, 42L,
-                43L, 44L);
+                .isEqualTo(Set.copyOf(LongStream.rangeClosed(1, 45).boxed().toList()));
+        assertThat(places.subList(40, 45)).as("later fans behind, in arrival order").containsExactly(41L, 42L, 43L,
+                44L, 45L);
         assertThat(places.subList(0, 40)).as("early fans drawn at random, not by who clicked first")
-                .isNotEqualTo(IntStream.range(0, 40).mapToObj(Long::valueOf).toList());
+                .isNotEqualTo(LongStream.rangeClosed(1, 40).boxed().toList());
+        // a fan's position is their place less the line's: what the page shows from the shared line
+        String queued = everyone.stream().filter(fan -> place(fan, eventId) == 9).findFirst().orElseThrow();
+        assertThat(rooms.look(queued, eventId).path("position").asLong()).isEqualTo(9 - 1);
         // joining again after the opening keeps one's place
-        assertThat(place(early.get(7), eventId)).isEqualTo(places.get(7));
         rooms.join(early.get(7), eventId);
         assertThat(place(early.get(7), eventId)).isEqualTo(places.get(7));
+        assertThat(api.get("/api/events/" + eventId + "/waiting-room", null).status()).as("a place needs a token")
+                .isEqualTo(401);
     }
 
     @Test
@@ -103,6 +118,8 @@ class WaitingRoomIT extends ApplicationTest {
         }
         // every seat held: nobody else is let in, and the queue is told why
         await().until(() -> rooms.look(waiting.get(0), eventId).path("allSeatsHeld").asBoolean());
+        assertThat(rooms.line(eventId).path("allSeatsHeld").asBoolean()).isTrue();
+        assertThat(rooms.line(eventId).path("nowServing").asLong()).isEqualTo(3);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> rooms.admitted(waiting, eventId) == 0);
 
@@ -122,6 +139,7 @@ class WaitingRoomIT extends ApplicationTest {
         }
         List<String> stillWaiting = waiting.stream().filter(fan -> !fan.equals(next)).toList();
         await().until(() -> stillWaiting.stream().allMatch(fan -> rooms.state(fan, eventId).equals("SOLD_OUT")));
+        assertThat(rooms.line(eventId).path("state").asText()).isEqualTo("SOLD_OUT");
         JsonNode newcomer = rooms.join(api.token("capacity-newcomer"), eventId);
         assertThat(newcomer.path("state").asText()).isEqualTo("SOLD_OUT");
     }
@@ -185,6 +203,32 @@ class WaitingRoomIT extends ApplicationTest {
     }
 
     @Test
+    void anAdmissionNobodyPicksUpEndsAndTheNextFanGoesIn() {
+        WaitingQueue queue = context.getBean(WaitingQueue.class);
+        String eventId = "pick-up-" + System.nanoTime(); // no such event: only this test's passes run on it
+        Instant opened = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Duration admission = Duration.ofMinutes(10);
+        Duration pickUp = Duration.ofSeconds(30);
+        queue.join(eventId, "gone", opened, opened, admission);
+        queue.join(eventId, "next", opened, opened, admission);
+        queue.join(eventId, "third", opened, opened, admission);
+
+        // the first fan's number comes up, but they closed the page and never ask for their admission
+        assertThat(queue.admit(eventId, opened, opened, pickUp, 1, 10, null).serving()).isEqualTo(1);
+        assertThat(queue.admit(eventId, opened, opened.plusSeconds(29), pickUp, 1, 10, null).serving())
+                .as("one fan in the flow, while their turn lasts").isEqualTo(1);
+        // their turn ends unused and the line moves on
+        Instant later = opened.plusSeconds(31);
+        assertThat(queue.admit(eventId, opened, later, pickUp, 1, 10, null).serving()).isEqualTo(2);
+        assertThat(queue.look(eventId, "gone", opened, later, admission)).isEqualTo(new WaitingQueue.Place.Absent());
+        // the next fan picks up their admission: it lasts the admission window from then on
+        assertThat(queue.look(eventId, "next", opened, later.plusSeconds(5), admission))
+                .isEqualTo(new WaitingQueue.Place.Admitted(later.plusSeconds(5).plus(admission)));
+        assertThat(queue.admit(eventId, opened, later.plusSeconds(60), pickUp, 1, 10, null).serving())
+                .as("a fan who picked up their admission keeps their place in the flow").isEqualTo(2);
+    }
+
+    @Test
     void oneNodeHoldsAHundredThousandQueuedFansInAFewMegabytes() throws Exception {
         WaitingQueue queue = context.getBean(WaitingQueue.class);
         String eventId = "capacity-" + System.nanoTime();
@@ -196,7 +240,7 @@ class WaitingRoomIT extends ApplicationTest {
             int first = slice;
             work.add(joiners.submit(() -> {
                 for (int fan = first; fan < fans; fan += 8) {
-                    queue.join(eventId, "fan-" + fan, now, now);
+                    queue.join(eventId, "fan-" + fan, now, now, Duration.ofMinutes(10));
                 }
             }));
         }
@@ -208,13 +252,14 @@ class WaitingRoomIT extends ApplicationTest {
         long bytesPerFan = queue.queueBytes(eventId) / fans;
         System.out.println("waiting room: " + fans + " queued fans, " + bytesPerFan + " bytes of Redis each");
         assertThat(bytesPerFan).as("a queued fan is one sorted-set entry").isLessThan(128);
-        assertThat(queue.join(eventId, "fan-late", now, now))
-                .isEqualTo(new WaitingQueue.Place.Queued(fans, fans + 1));
+        assertThat(queue.join(eventId, "fan-late", now, now, Duration.ofMinutes(10)))
+                .isEqualTo(new WaitingQueue.Place.Queued(fans + 1L, fans, fans + 1));
     }
 
+    /** The fan's place in line; the one admitted fan had place 1 (the line serves it). */
     private long place(String fan, String eventId) {
         JsonNode status = rooms.look(fan, eventId);
-        return status.path("state").asText().equals("ADMITTED") ? 0 : status.path("position").asLong();
+        return status.path("state").asText().equals("ADMITTED") ? 1 : status.path("place").asLong();
     }
 
     private List<String> fans(String prefix, int count) {

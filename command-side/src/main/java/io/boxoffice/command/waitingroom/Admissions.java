@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  * fewer fans are in the flow than the event's cap and than the seats left to hold (from browsing's seat counts,
  * seconds behind at most): no one is admitted into an event with no seat to hold, and admission resumes when holds
  * end. Admitted fans get a signed token that the reservation endpoint requires.
+ * <p>
+ * Each pass also refreshes this node's view of the line ({@link Line}): the same for every fan, so queued fans
+ * follow it from a cache (a CDN, a second old at most) and ask about themselves only when their number comes up.
  */
 @Service
 public class Admissions {
@@ -46,13 +49,15 @@ public class Admissions {
     private final QueryGateway queries;
     private final Clock clock;
     private final Duration admission;
+    private final Duration pickUp;
     private final Duration countsLag;
     private final ScheduledExecutorService passes;
-    /** What this node last learnt of each waiting room: seats left and the pace of admission. */
+    /** What this node last learnt of each waiting room: seats left, the pace of admission, the line. */
     private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 
     public Admissions(WaitingQueue queue, AdmissionTokens tokens, SeatingCatalog catalog, QueryGateway queries,
                       Clock clock, @Value("${boxoffice.waiting-room.admission-window:PT10M}") Duration admission,
+                      @Value("${boxoffice.waiting-room.pick-up-within:PT1M}") Duration pickUp,
                       @Value("${boxoffice.waiting-room.admission-interval:PT0.2S}") Duration interval,
                       @Value("${boxoffice.waiting-room.counts-lag:PT3S}") Duration countsLag) {
         this.queue = queue;
@@ -61,6 +66,7 @@ public class Admissions {
         this.queries = queries;
         this.clock = clock;
         this.admission = admission;
+        this.pickUp = pickUp;
         this.countsLag = countsLag;
         this.passes = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "waiting-room-admissions");
@@ -76,8 +82,22 @@ public class Admissions {
     }
 
     /** Where a fan stands in an event's waiting room, as the fan is told. */
-    public record Status(State state, Long ahead, Long queueLength, Long estimatedWaitSeconds, String admissionToken,
-                         Instant admittedUntil, Instant salesOpenAt, boolean allSeatsHeld) {
+    public record Status(State state, Long place, Long ahead, Long queueLength, Long estimatedWaitSeconds,
+                         String admissionToken, Instant admittedUntil, Instant salesOpenAt, boolean allSeatsHeld) {
+    }
+
+    /**
+     * Where an event's line is, as every fan sees it: fans whose place is up to {@code nowServing} have been let in,
+     * {@code lastPlace} is the last place given, {@code queued} fans wait (before sales open: for the draw).
+     */
+    public record Line(LineState state, Instant salesOpenAt, long nowServing, long lastPlace, long queued,
+                       double admissionsPerSecond, boolean allSeatsHeld) {
+    }
+
+    public enum LineState {
+        WAITING_FOR_SALES,
+        OPEN,
+        SOLD_OUT
     }
 
     public enum State {
@@ -95,35 +115,57 @@ public class Admissions {
         if (soldOut(paces.get(event.eventId()))) {
             return status(event, new WaitingQueue.Place.Absent(), userId, now);
         }
-        Instant salesOpen = event.salesStartAt() == null ? Instant.EPOCH : event.salesStartAt();
-        return status(event, queue.join(event.eventId(), userId, salesOpen, now), userId, now);
+        return status(event, queue.join(event.eventId(), userId, salesOpen(event), now, admission), userId, now);
     }
 
     public Status look(EventSeating event, String userId) {
         Instant now = clock.instant();
-        return status(event, queue.look(event.eventId(), userId, now), userId, now);
+        return status(event, queue.look(event.eventId(), userId, salesOpen(event), now, admission), userId, now);
+    }
+
+    /** The line as this node last saw it (a fraction of a second ago), or an empty one before anyone joined. */
+    public Line line(EventSeating event) {
+        Pace pace = paces.get(event.eventId());
+        if (pace == null) {
+            return new Line(event.isOnSaleAt(clock.instant()) ? LineState.OPEN : LineState.WAITING_FOR_SALES,
+                    event.salesStartAt(), 0, 0, 0, 0, false);
+        }
+        LineState state = soldOut(pace) ? LineState.SOLD_OUT
+                : pace.drawn() ? LineState.OPEN : LineState.WAITING_FOR_SALES;
+        return new Line(state, event.salesStartAt(), pace.serving(), pace.lastPlace(), pace.queued(),
+                Math.round(pace.perSecond() * 10) / 10.0, allSeatsHeld(pace));
+    }
+
+    private static Instant salesOpen(EventSeating event) {
+        return event.salesStartAt() == null ? Instant.EPOCH : event.salesStartAt();
     }
 
     private Status status(EventSeating event, WaitingQueue.Place place, String userId, Instant now) {
         Pace pace = paces.get(event.eventId());
-        boolean allHeld = pace != null && pace.seats().available() == 0 && pace.seats().held() > 0;
+        boolean allHeld = allSeatsHeld(pace);
         if (place instanceof WaitingQueue.Place.Admitted admitted) {
-            return new Status(State.ADMITTED, null, null, null,
+            return new Status(State.ADMITTED, null, null, null, null,
                     tokens.issue(event.eventId(), userId, admitted.until()), admitted.until(), null, false);
         }
         if (soldOut(pace)) {
-            return new Status(State.SOLD_OUT, null, null, null, null, null, null, false);
+            return new Status(State.SOLD_OUT, null, null, null, null, null, null, null, false);
         }
         if (place instanceof WaitingQueue.Place.Queued queued) {
-            if (!event.isOnSaleAt(now)) {
-                return new Status(State.WAITING_FOR_SALES, null, queued.queueLength(), null, null, null,
+            if (queued.number() == null) {
+                return new Status(State.WAITING_FOR_SALES, null, null, queued.queueLength(), null, null, null,
                         event.salesStartAt(), false);
             }
             Long estimate = pace == null || pace.perSecond() <= 0 ? null
                     : Math.round(queued.ahead() / pace.perSecond());
-            return new Status(State.QUEUED, queued.ahead(), queued.queueLength(), estimate, null, null, null, allHeld);
+            return new Status(State.QUEUED, queued.number(), queued.ahead(), queued.queueLength(), estimate, null,
+                    null, null, allHeld);
         }
-        return new Status(State.NOT_IN_QUEUE, null, null, null, null, null, event.salesStartAt(), allHeld);
+        return new Status(State.NOT_IN_QUEUE, null, null, null, null, null, null, event.salesStartAt(), allHeld);
+    }
+
+    /** Every seat left is held by someone: the line waits for holds to end. */
+    private static boolean allSeatsHeld(Pace pace) {
+        return pace != null && pace.seats().available() == 0 && pace.seats().held() > 0;
     }
 
     /** Nothing left: every seat sold (held seats may still come back). */
@@ -165,7 +207,7 @@ public class Admissions {
         }
     }
 
-    /** One pass for one event: learn the seats left, let in who fits, note the pace. */
+    /** One pass for one event: learn the seats left, let in who fits, note the pace and the line. */
     void admit(EventSeating event) {
         Instant now = clock.instant();
         Optional<SeatCounts> counted = queries.query(new FindSeatCounts(event.eventId()),
@@ -174,14 +216,10 @@ public class Admissions {
             return; // not browsable yet: nobody is let in on a guess
         }
         SeatCounts seats = counted.get();
-        if (!event.isOnSaleAt(now)) {
-            paces.put(event.eventId(), new Pace(seats, 0, 0, now));
-            return;
-        }
         WaitingRoomPolicy policy = event.waitingRoom();
-        WaitingQueue.Admission admitted = queue.admit(event.eventId(), now, admission, policy.maxFansInFlow(),
-                seats.available(), policy.admissionsPerSecond());
-        paces.compute(event.eventId(), (id, before) -> Pace.next(before, seats, admitted.ever(), now));
+        WaitingQueue.Admission admitted = queue.admit(event.eventId(), salesOpen(event), now, pickUp,
+                policy.maxFansInFlow(), seats.available(), policy.admissionsPerSecond());
+        paces.compute(event.eventId(), (id, before) -> Pace.next(before, seats, admitted, now));
     }
 
     private static Collection<String> safely(Supplier<Collection<String>> read) {
@@ -192,18 +230,23 @@ public class Admissions {
         }
     }
 
-    /** Seats left and admissions a second (smoothed over the last passes), for estimates and sold-out notices. */
-    record Pace(SeatCounts seats, double perSecond, long admittedEver, Instant at) {
+    /**
+     * Seats left, admissions a second (smoothed over the last passes) and the line after a pass, for estimates and
+     * sold-out notices.
+     */
+    record Pace(SeatCounts seats, double perSecond, long admittedEver, long serving, long lastPlace, long queued,
+                boolean drawn, Instant at) {
 
-        static Pace next(Pace before, SeatCounts seats, long admittedEver, Instant now) {
-            if (before == null) {
-                return new Pace(seats, 0, admittedEver, now);
+        static Pace next(Pace before, SeatCounts seats, WaitingQueue.Admission pass, Instant now) {
+            double perSecond = 0;
+            if (before != null) {
+                double seconds = Math.max(0.001, Duration.between(before.at(), now).toMillis() / 1000.0);
+                double recent = (pass.ever() - before.admittedEver()) / seconds;
+                // an average over roughly the last ten seconds of passes
+                perSecond = before.perSecond() + Math.min(1, seconds / 10) * (recent - before.perSecond());
             }
-            double seconds = Math.max(0.001, Duration.between(before.at(), now).toMillis() / 1000.0);
-            double recent = (admittedEver - before.admittedEver()) / seconds;
-            // an average over roughly the last ten seconds of passes
-            double weight = Math.min(1, seconds / 10);
-            return new Pace(seats, before.perSecond() + weight * (recent - before.perSecond()), admittedEver, now);
+            return new Pace(seats, perSecond, pass.ever(), pass.serving(), pass.lastPlace(), pass.queued(),
+                    pass.drawn(), now);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -14,20 +15,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
  * A fan's side of an event's waiting room: {@code POST /api/events/{eventId}/waiting-room} joins (again: same place),
  * {@code GET} tells where they stand, with the admission token once they are let in, {@code DELETE} leaves the
- * flow without holding seats.
+ * flow without holding seats. {@code GET .../waiting-room/line} is where the line is, the same for everyone and
+ * cacheable: queued fans follow it and compare it with their place, so the many who wait cost no lookups.
  */
 @RestController
 public class WaitingRoomController {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingRoomController.class);
+    private static final Duration LINE_FRESHNESS = Duration.ofSeconds(1);
 
     private final Admissions admissions;
     private final SeatingCatalog catalog;
@@ -39,15 +44,28 @@ public class WaitingRoomController {
 
     /** The fan's standing; fields that do not apply to the state are left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StatusResponse(Admissions.State state, Long position, Long queueLength, Long estimatedWaitSeconds,
-                                 String admissionToken, Instant admittedUntil, Instant salesOpenAt,
-                                 Boolean allSeatsHeld) {
+    public record StatusResponse(Admissions.State state, Long place, Long position, Long queueLength,
+                                 Long estimatedWaitSeconds, String admissionToken, Instant admittedUntil,
+                                 Instant salesOpenAt, Boolean allSeatsHeld) {
 
         static StatusResponse of(Admissions.Status status) {
-            return new StatusResponse(status.state(), status.ahead() == null ? null : status.ahead() + 1,
-                    status.queueLength(), status.estimatedWaitSeconds(), status.admissionToken(),
-                    status.admittedUntil(), status.salesOpenAt(), status.allSeatsHeld() ? Boolean.TRUE : null);
+            return new StatusResponse(status.state(), status.place(), status.ahead() == null ? null
+                    : status.ahead() + 1, status.queueLength(), status.estimatedWaitSeconds(),
+                    status.admissionToken(), status.admittedUntil(), status.salesOpenAt(),
+                    status.allSeatsHeld() ? Boolean.TRUE : null);
         }
+    }
+
+    /** Where the line is: a second old at most here, so caches may keep it for a second. */
+    @GetMapping("/api/events/{eventId}/waiting-room/line")
+    public ResponseEntity<Admissions.Line> line(@PathVariable String eventId, WebRequest request) {
+        Admissions.Line line = admissions.line(waitingRoomEvent(eventId));
+        String etag = '"' + Integer.toHexString(line.hashCode()) + '"';
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.maxAge(LINE_FRESHNESS).cachePublic())
+                .body(line);
     }
 
     @PostMapping("/api/events/{eventId}/waiting-room")
