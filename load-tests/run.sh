@@ -4,8 +4,9 @@
 # Builds the application, starts it on its embedded PostgreSQL and Redis (fresh data, naive baseline on), measures
 # the raw limits of those servers for scale (redis-benchmark SET NX, pgbench single-row inserts at 32 clients, when
 # the tools are installed: apt-get install redis-tools postgresql-client), then runs the Gatling simulations: the
-# flash sale against Boxoffice, the same against the baseline, and the waiting room's capacity. Figures go to
-# load-tests/target/flash-sale/report.md, Gatling's HTML reports to load-tests/target/gatling/.
+# flash sale against Boxoffice, the same against the baseline, and the waiting room with 100,000 fans, whose two
+# calls' capacity wrk then measures alone (when wrk and python3 are installed: apt-get install wrk python3). Figures
+# go to load-tests/target/flash-sale/report.md, Gatling's HTML reports to load-tests/target/gatling/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8088}
@@ -21,10 +22,13 @@ fi
 ./mvnw -q -DskipTests install
 rm -rf "$DATA" "$OUT"
 mkdir -p "$OUT"
+# a known sign-in key for this run, so that wrk's fans can be given tokens without a sign-in request each
+ISSUER_SECRET=$(head -c 24 /dev/urandom | base64)
 
 echo "Starting Boxoffice on port $PORT (log: $TARGET_DIR/app.log)"
 "$JAVA" -Xmx3g -jar app/target/boxoffice.jar --server.port="$PORT" --boxoffice.embedded.data-dir="$DATA" \
     --boxoffice.baseline.enabled=true --boxoffice.demo-data.enabled=false \
+    --boxoffice.auth.issuer.secret="$ISSUER_SECRET" \
     --logging.level.root=WARN --logging.level.io.boxoffice.app.runtime=INFO > "$TARGET_DIR/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
@@ -74,6 +78,29 @@ if command -v redis-cli >/dev/null; then
         echo "$(redis-cli -p "$REDIS_PORT" ZCARD "$key") $(redis-cli -p "$REDIS_PORT" MEMORY USAGE "$key" SAMPLES 0)"
     done | sort -n | tail -1)
     echo "Largest queue in Redis: ${QUEUE% *} fans in ${QUEUE#* } bytes" | tee -a "$OUT/report.md"
+fi
+
+# The waiting room's two calls alone, with the 100,000 fans still queued: wrk is lighter than Gatling, so more of
+# the two cores go to the application. Joins are all new fans; the line is what every queued page polls.
+if command -v wrk >/dev/null && command -v python3 >/dev/null; then
+    ROOM=$(grep -o '"eventId" *: *"[^"]*"' "$OUT/waiting-room.json" | grep -o '[^"]*"$' | tr -d '"')
+    python3 load-tests/wrk/tokens.py "$ISSUER_SECRET" 200000 wrk-fan > "$TARGET_DIR/tokens.txt"
+    measure() {
+        local label=$1
+        shift
+        wrk -t2 -c64 -d15s --latency "$@" > "$OUT/wrk-$label.txt"
+        local rate p50 p99
+        rate=$(grep -o "Requests/sec: *[0-9.]*" "$OUT/wrk-$label.txt" | grep -o "[0-9.]*$")
+        p50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk-$label.txt")
+        p99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk-$label.txt")
+        echo "- $label (wrk, 64 connections, 15 s): **${rate%.*} requests/s**, p50 $p50, p99 $p99" | tee -a "$OUT/report.md"
+    }
+    echo | tee -a "$OUT/report.md"
+    echo "Waiting room calls alone, measured with wrk after the simulations:" | tee -a "$OUT/report.md"
+    measure "line checks" "http://localhost:$PORT/api/events/$ROOM/waiting-room/line"
+    measure "joins by new fans" -s load-tests/wrk/join.lua "http://localhost:$PORT" -- "$TARGET_DIR/tokens.txt" "$ROOM"
+    ICON=$(curl -s "http://localhost:$PORT/" | grep -o '/assets/[^"]*favicon.svg' | head -1)
+    measure "a static file (the HTTP stack's floor)" "http://localhost:$PORT$ICON"
 fi
 echo
 cat "$OUT/report.md"

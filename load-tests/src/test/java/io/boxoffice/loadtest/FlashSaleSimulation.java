@@ -79,12 +79,21 @@ public class FlashSaleSimulation extends Simulation {
                 .exec(http("sign in").post("/api/auth/token").body(StringBody("{\"username\":\"#{username}\"}"))
                         .check(jsonPath("$.token").saveAs("token")));
 
-        ChainBuilder waitingRoom = exec(waitingRoomCall(
-                http("waiting room: join").post("/api/events/" + eventId + "/waiting-room")))
+        // as the page does: join, follow the shared line, ask about oneself when one's number comes up
+        String room = "/api/events/" + eventId + "/waiting-room";
+        ChainBuilder waitingRoom = exec(waitingRoomCall(http("waiting room: join").post(room)))
                 .asLongAs(session -> !Set.of("ADMITTED", "SOLD_OUT").contains(String.valueOf(session.getString("state")))
                         && session.getInt("polls") < 150, "polls")
-                .on(pause(2).exec(waitingRoomCall( // as often as the page asks
-                        http("waiting room: position").get("/api/events/" + eventId + "/waiting-room"))));
+                .on(pause(2).exec(http("waiting room: line").get(room + "/line")
+                                .check(jsonPath("$.state").saveAs("line"), jsonPath("$.nowServing").ofLong()
+                                        .saveAs("nowServing")))
+                        .doIfOrElse(session -> "SOLD_OUT".equals(session.getString("line")))
+                        .then(exec(session -> session.set("state", "SOLD_OUT")))
+                        .orElse(doIf(session -> "OPEN".equals(session.getString("line")) && (!session.contains("place")
+                                || session.getLong("place") <= session.getLong("nowServing")))
+                                .then(waitingRoomCall(http("waiting room: my turn?").get(room)))
+                                .doIf(session -> "NOT_IN_QUEUE".equals(session.getString("state")))
+                                .then(waitingRoomCall(http("waiting room: join").post(room)))));
 
         ChainBuilder availability = exec(http("seat map: availability")
                 .get(api + "/events/" + eventId + "/availability")
@@ -134,7 +143,7 @@ public class FlashSaleSimulation extends Simulation {
                 // a fan who gives up leaves the flow, so that the next in line is let in
                 .doIf(session -> boxoffice && "ADMITTED".equals(session.getString("state"))
                         && !session.getBoolean("held"))
-                .then(exec(http("waiting room: leave").delete("/api/events/" + eventId + "/waiting-room")
+                .then(exec(http("waiting room: leave").delete(room)
                         .header("Authorization", "Bearer #{token}")))
                 .doIf(session -> session.getBoolean("held")).then(randomSwitch().on(
                         percent(50.0).then(pay),
@@ -145,7 +154,7 @@ public class FlashSaleSimulation extends Simulation {
 
     private static HttpRequestActionBuilder waitingRoomCall(HttpRequestActionBuilder call) {
         return call.header("Authorization", "Bearer #{token}")
-                .check(jsonPath("$.state").saveAs("state"),
+                .check(jsonPath("$.state").saveAs("state"), jsonPath("$.place").ofLong().optional().saveAs("place"),
                         jsonPath("$.admissionToken").optional().saveAs("admission"));
     }
 
