@@ -95,6 +95,26 @@ public final class BenchmarkReport {
                 lines.add("");
             }
         }
+        JsonNode hotBoxoffice = read("capacity-hot-boxoffice");
+        JsonNode hotBaseline = read("capacity-hot-baseline");
+        if (hotBoxoffice != null || hotBaseline != null) {
+            lines.add("A hot section (1,000 seats, 1 to 4 a request at random, no payments):");
+            lines.add("");
+            lines.add("| | Boxoffice | naive baseline |");
+            lines.add("|---|---|---|");
+            row(lines, "attempts/s, holds/s", hotBoxoffice, hotBaseline, run -> run.path("attemptsPerSecond").asText()
+                    + ", " + run.path("holdsPerSecond").asText());
+            row(lines, "holds / refused / other", hotBoxoffice, hotBaseline, run -> run.path("holds").asText()
+                    + " / " + run.path("refused").asText() + " / " + run.path("notHeld").asText());
+            row(lines, "latency, successful p50 / p95 / p99 (ms)", hotBoxoffice, hotBaseline,
+                    run -> percentiles(run.path("latencyHeldMs")));
+            row(lines, "latency, refused p50 / p95 / p99 (ms)", hotBoxoffice, hotBaseline,
+                    run -> percentiles(run.path("latencyRefusedMs")));
+            row(lines, "database transactions per successful hold (idle polling taken off)", hotBoxoffice,
+                    hotBaseline, run -> run.path("transactionsPerHold").asText());
+            row(lines, "books after the run", hotBoxoffice, hotBaseline, BenchmarkReport::books);
+            lines.add("");
+        }
         if (raw != null) {
             lines.add("Raw limits in the same run: redis-benchmark SET NX " + raw.path("redisSetNxPerSecond").asText()
                     + "/s; pgbench single-row insert at 32 clients " + raw.path("pgbenchInsertsPerSecond").asText()

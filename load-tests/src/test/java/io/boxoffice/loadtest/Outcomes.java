@@ -19,8 +19,8 @@ public final class Outcomes {
         answers.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(new Answer(endedAtMillis, latencyMillis));
     }
 
-    public long count(String kind) {
-        return all(kind).size();
+    public long count(String... kinds) {
+        return all(kinds).size();
     }
 
     public long countBetween(String kind, long fromMillis, long toMillis) {
