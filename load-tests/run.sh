@@ -95,7 +95,7 @@ if command -v wrk >/dev/null && command -v python3 >/dev/null; then
         rate=$(grep -o "Requests/sec: *[0-9.]*" "$OUT/wrk-$label.txt" | grep -o "[0-9.]*$")
         p50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk-$label.txt")
         p99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk-$label.txt")
-        failed=$(grep -o "Non-2xx or 3xx responses: [0-9]*\|timeout [0-9]*" "$OUT/wrk-$label.txt" | tr '\n' ' ')
+        failed=$(grep -o "Non-2xx or 3xx responses: [0-9]*\|timeout [0-9]*" "$OUT/wrk-$label.txt" | tr '\n' ' ' || true)
         echo "- $label (wrk, 64 connections, $seconds s): **${rate%.*} requests/s**, p50 $p50, p99 $p99 $failed" \
             | tee -a "$OUT/report.md"
     }
