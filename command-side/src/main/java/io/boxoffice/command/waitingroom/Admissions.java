@@ -113,14 +113,14 @@ public class Admissions {
     public Status join(EventSeating event, String userId) {
         Instant now = clock.instant();
         if (soldOut(paces.get(event.eventId()))) {
-            return status(event, new WaitingQueue.Place.Absent(), userId, now);
+            return status(event, new WaitingQueue.Place.Absent(), userId);
         }
-        return status(event, queue.join(event.eventId(), userId, salesOpen(event), now, admission), userId, now);
+        return status(event, queue.join(event.eventId(), userId, salesOpen(event), now, admission), userId);
     }
 
     public Status look(EventSeating event, String userId) {
         Instant now = clock.instant();
-        return status(event, queue.look(event.eventId(), userId, salesOpen(event), now, admission), userId, now);
+        return status(event, queue.look(event.eventId(), userId, salesOpen(event), now, admission), userId);
     }
 
     /** The line as this node last saw it (a fraction of a second ago), or an empty one before anyone joined. */
@@ -140,7 +140,7 @@ public class Admissions {
         return event.salesStartAt() == null ? Instant.EPOCH : event.salesStartAt();
     }
 
-    private Status status(EventSeating event, WaitingQueue.Place place, String userId, Instant now) {
+    private Status status(EventSeating event, WaitingQueue.Place place, String userId) {
         Pace pace = paces.get(event.eventId());
         boolean allHeld = allSeatsHeld(pace);
         if (place instanceof WaitingQueue.Place.Admitted admitted) {
