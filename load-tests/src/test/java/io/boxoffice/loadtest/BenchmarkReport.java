@@ -46,8 +46,7 @@ public final class BenchmarkReport {
         lines.add("# Flash sale: Boxoffice and the naive baseline");
         lines.add("");
         if (boxoffice != null || baseline != null) {
-            lines.add("| | Boxoffice | naive baseline |");
-            lines.add("|---|---|---|");
+            sideBySide(lines);
             row(lines, "fans / seats (hot section)", boxoffice, baseline,
                     run -> run.path("fans").asText() + " / " + run.path("seats").asText() + " ("
                             + run.path("hotSeats").asText() + ")");
@@ -59,10 +58,7 @@ public final class BenchmarkReport {
                     + " / " + run.path("refused").asText() + " / " + run.path("errors").asText());
             row(lines, "latency, all attempts p50 / p95 / p99 (ms)", boxoffice, baseline,
                     run -> percentiles(run.path("latencyAllMs")));
-            row(lines, "latency, successful p50 / p95 / p99 (ms)", boxoffice, baseline,
-                    run -> percentiles(run.path("latencyHeldMs")));
-            row(lines, "latency, refused p50 / p95 / p99 (ms)", boxoffice, baseline,
-                    run -> percentiles(run.path("latencyRefusedMs")));
+            heldAndRefusedLatency(lines, boxoffice, baseline);
             row(lines, "database transactions per successful hold during the sale (holds, refusals, payments, "
                     + "cancellations, projections, sagas)", boxoffice, baseline,
                     run -> run.path("saleTransactionsPerHold").asText());
@@ -100,16 +96,12 @@ public final class BenchmarkReport {
         if (hotBoxoffice != null || hotBaseline != null) {
             lines.add("A hot section (1,000 seats, 1 to 4 a request at random, no payments):");
             lines.add("");
-            lines.add("| | Boxoffice | naive baseline |");
-            lines.add("|---|---|---|");
+            sideBySide(lines);
             row(lines, "attempts/s, holds/s", hotBoxoffice, hotBaseline, run -> run.path("attemptsPerSecond").asText()
                     + ", " + run.path("holdsPerSecond").asText());
             row(lines, "holds / refused / other", hotBoxoffice, hotBaseline, run -> run.path("holds").asText()
                     + " / " + run.path("refused").asText() + " / " + run.path("notHeld").asText());
-            row(lines, "latency, successful p50 / p95 / p99 (ms)", hotBoxoffice, hotBaseline,
-                    run -> percentiles(run.path("latencyHeldMs")));
-            row(lines, "latency, refused p50 / p95 / p99 (ms)", hotBoxoffice, hotBaseline,
-                    run -> percentiles(run.path("latencyRefusedMs")));
+            heldAndRefusedLatency(lines, hotBoxoffice, hotBaseline);
             row(lines, "database transactions per successful hold (idle polling taken off)", hotBoxoffice,
                     hotBaseline, run -> run.path("transactionsPerHold").asText());
             row(lines, "books after the run", hotBoxoffice, hotBaseline, BenchmarkReport::books);
@@ -126,6 +118,18 @@ public final class BenchmarkReport {
     private static JsonNode read(String name) throws IOException {
         Path file = DIRECTORY.resolve(name + ".json");
         return Files.exists(file) ? Boxoffice.JSON.readTree(file.toFile()) : null;
+    }
+
+    private static void sideBySide(List<String> lines) {
+        lines.add("| | Boxoffice | naive baseline |");
+        lines.add("|---|---|---|");
+    }
+
+    private static void heldAndRefusedLatency(List<String> lines, JsonNode boxoffice, JsonNode baseline) {
+        row(lines, "latency, successful p50 / p95 / p99 (ms)", boxoffice, baseline,
+                run -> percentiles(run.path("latencyHeldMs")));
+        row(lines, "latency, refused p50 / p95 / p99 (ms)", boxoffice, baseline,
+                run -> percentiles(run.path("latencyRefusedMs")));
     }
 
     private static void row(List<String> lines, String label, JsonNode boxoffice, JsonNode baseline,

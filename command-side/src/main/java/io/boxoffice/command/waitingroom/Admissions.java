@@ -131,9 +131,9 @@ public class Admissions {
                     event.salesStartAt(), 0, 0, 0, 0, false);
         }
         LineState state = soldOut(pace) ? LineState.SOLD_OUT
-                : pace.drawn() ? LineState.OPEN : LineState.WAITING_FOR_SALES;
-        return new Line(state, event.salesStartAt(), pace.serving(), pace.lastPlace(), pace.queued(),
-                Math.round(pace.perSecond() * 10) / 10.0, allSeatsHeld(pace));
+                : pace.pass().drawn() ? LineState.OPEN : LineState.WAITING_FOR_SALES;
+        return new Line(state, event.salesStartAt(), pace.pass().serving(), pace.pass().lastPlace(),
+                pace.pass().queued(), Math.round(pace.perSecond() * 10) / 10.0, allSeatsHeld(pace));
     }
 
     private static Instant salesOpen(EventSeating event) {
@@ -231,22 +231,20 @@ public class Admissions {
     }
 
     /**
-     * Seats left, admissions a second (smoothed over the last passes) and the line after a pass, for estimates and
-     * sold-out notices.
+     * Seats left, admissions a second (smoothed over the last passes) and the last pass (where the line is), for
+     * estimates and sold-out notices.
      */
-    record Pace(SeatCounts seats, double perSecond, long admittedEver, long serving, long lastPlace, long queued,
-                boolean drawn, Instant at) {
+    record Pace(SeatCounts seats, double perSecond, WaitingQueue.Admission pass, Instant at) {
 
         static Pace next(Pace before, SeatCounts seats, WaitingQueue.Admission pass, Instant now) {
             double perSecond = 0;
             if (before != null) {
                 double seconds = Math.max(0.001, Duration.between(before.at(), now).toMillis() / 1000.0);
-                double recent = (pass.ever() - before.admittedEver()) / seconds;
+                double recent = (pass.ever() - before.pass().ever()) / seconds;
                 // an average over roughly the last ten seconds of passes
                 perSecond = before.perSecond() + Math.min(1, seconds / 10) * (recent - before.perSecond());
             }
-            return new Pace(seats, perSecond, pass.ever(), pass.serving(), pass.lastPlace(), pass.queued(),
-                    pass.drawn(), now);
+            return new Pace(seats, perSecond, pass, now);
         }
     }
 }

@@ -79,8 +79,8 @@ public class WaitingQueue {
      * available, admissions per second (0: no limit), sales open ms. Once sales are open, lets in as many fans from
      * the head of the queue as the flow, the seats and the rate allow. Seats available come from counts a moment
      * old, so seats held in the last moments are taken off them ("n|user|id" entries of just-held). Admissions not
-     * picked up in time end, so fans who closed the page do not keep others out. Returns {admitted now, admitted
-     * ever, now serving, last place, queued, drawn}.
+     * picked up in time end, so fans who closed the page do not keep others out. Returns {admitted ever, now serving,
+     * last place, queued, drawn}.
      */
     private static final String ADMIT = DRAW + """
             local now = tonumber(ARGV[1])
@@ -116,7 +116,7 @@ public class WaitingQueue {
             end
             local ever = redis.call('HINCRBY', KEYS[4], 'ever', count)
             local counters = redis.call('HMGET', KEYS[4], 'serving', 'last')
-            return {count, ever, tonumber(counters[1]) or 0, tonumber(counters[2]) or 0, redis.call('ZCARD', KEYS[1]),
+            return {ever, tonumber(counters[1]) or 0, tonumber(counters[2]) or 0, redis.call('ZCARD', KEYS[1]),
                     line[1] and 1 or 0}
             """;
 
@@ -172,10 +172,10 @@ public class WaitingQueue {
     }
 
     /**
-     * The outcome of one admission pass: fans let in now and ever (to measure the pace), the place of the last fan
-     * let in, the last place given, the fans still queued, and whether places are drawn yet.
+     * The outcome of one admission pass: fans let in ever (to measure the pace), the place of the last fan let in,
+     * the last place given, the fans still queued, and whether places are drawn yet.
      */
-    public record Admission(long now, long ever, long serving, long lastPlace, long queued, boolean drawn) {
+    public record Admission(long ever, long serving, long lastPlace, long queued, boolean drawn) {
     }
 
     public Admission admit(String eventId, Instant salesOpen, Instant now, Duration pickUp, int maxInFlow,
@@ -187,7 +187,7 @@ public class WaitingQueue {
                 Integer.toString(seatsAvailable), Integer.toString(admissionsPerSecond == null ? 0
                         : admissionsPerSecond), Long.toString(salesOpen.toEpochMilli()));
         return new Admission(number(answer, 0), number(answer, 1), number(answer, 2), number(answer, 3),
-                number(answer, 4), number(answer, 5) == 1);
+                number(answer, 4) == 1);
     }
 
     private static long number(List<Object> answer, int index) {

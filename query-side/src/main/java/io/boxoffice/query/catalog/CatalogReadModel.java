@@ -35,6 +35,15 @@ import static java.util.Collections.unmodifiableList;
 @Component
 public class CatalogReadModel {
 
+    private static final String SELECT_EVENTS = """
+            SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
+                   e.waiting_room::text AS waiting_room
+            FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id""";
+    /** Seats held (live, as of the first parameter) and sold, of the {@code s} rows of seat_state grouped. */
+    private static final String HELD_AND_SOLD = """
+            count(s.seat_id) FILTER (WHERE s.status = 'HELD' AND s.held_until > ?) AS held,
+            count(s.seat_id) FILTER (WHERE s.status = 'SOLD') AS sold""";
+
     private static final int CACHED_LAYOUTS = 32;
 
     private final JdbcTemplate jdbc;
@@ -77,10 +86,7 @@ public class CatalogReadModel {
 
     /** Events ordered by start, then id; {@code after} is the cursor of the last event of the previous page. */
     public Page events(EventFilter filter, int first, String after) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
-                       e.waiting_room::text AS waiting_room
-                FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id WHERE TRUE""");
+        StringBuilder sql = new StringBuilder(SELECT_EVENTS + " WHERE TRUE");
         List<Object> args = new ArrayList<>();
         if (filter.city() != null) {
             sql.append(" AND lower(v.city) = lower(?)");
@@ -117,18 +123,12 @@ public class CatalogReadModel {
     }
 
     public Optional<EventRow> event(String eventId) {
-        return jdbc.query("""
-                        SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
-                       e.waiting_room::text AS waiting_room
-                        FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id WHERE e.event_id = ?""", eventRow(), eventId).stream().findFirst();
+        return jdbc.query(SELECT_EVENTS + " WHERE e.event_id = ?", eventRow(), eventId).stream().findFirst();
     }
 
     public Map<String, EventRow> events(Collection<String> eventIds) {
-        return jdbc.query("""
-                        SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
-                       e.waiting_room::text AS waiting_room
-                        FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id
-                        WHERE e.event_id = ANY (?)""", eventRow(), (Object) eventIds.toArray(String[]::new))
+        return jdbc.query(SELECT_EVENTS + " WHERE e.event_id = ANY (?)", eventRow(),
+                        (Object) eventIds.toArray(String[]::new))
                 .stream().collect(Collectors.toMap(EventRow::id, event -> event));
     }
 
@@ -150,12 +150,23 @@ public class CatalogReadModel {
     }
 
     /** Counts by status for a page of events, in one query; a hold past its end counts as available. */
+    /** One event's seat counts in one query (the waiting room asks a few times a second); empty if unknown. */
+    public Optional<SeatCounts> counts(String eventId) {
+        return jdbc.query("""
+                        SELECT v.seat_count, %s
+                        FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id
+                        LEFT JOIN seat_state s ON s.event_id = e.event_id
+                        WHERE e.event_id = ? GROUP BY v.seat_count""".formatted(HELD_AND_SOLD),
+                (row, n) -> new SeatCounts(row.getInt("seat_count") - row.getInt("held") - row.getInt("sold"),
+                        row.getInt("held"), row.getInt("sold")),
+                Timestamp.from(clock.instant()), eventId).stream().findFirst();
+    }
+
     public Map<String, SeatCounts> counts(Collection<EventRow> events) {
         Map<String, int[]> unavailable = new HashMap<>();
         jdbc.query("""
-                        SELECT event_id, count(*) FILTER (WHERE status = 'HELD' AND held_until > ?) AS held,
-                               count(*) FILTER (WHERE status = 'SOLD') AS sold
-                        FROM seat_state WHERE event_id = ANY (?) GROUP BY event_id""",
+                        SELECT s.event_id, %s
+                        FROM seat_state s WHERE s.event_id = ANY (?) GROUP BY s.event_id""".formatted(HELD_AND_SOLD),
                 row -> {
                     unavailable.put(row.getString("event_id"), new int[]{row.getInt("held"), row.getInt("sold")});
                 }, Timestamp.from(clock.instant()), events.stream().map(EventRow::id).toArray(String[]::new));

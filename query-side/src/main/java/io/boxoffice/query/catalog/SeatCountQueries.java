@@ -5,7 +5,6 @@ import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Answers other modules' questions about seats left (the waiting room admits by them). */
@@ -21,6 +20,6 @@ public class SeatCountQueries {
     /** Empty while the event is not in browsing's read model yet. */
     @QueryHandler
     public Optional<SeatCounts> seatCounts(FindSeatCounts query) {
-        return catalog.event(query.eventId()).map(event -> catalog.counts(List.of(event)).get(event.id()));
+        return catalog.counts(query.eventId());
     }
 }
