@@ -2,8 +2,13 @@ package io.boxoffice.app.demo;
 
 import io.boxoffice.api.catalog.CreateEvent;
 import io.boxoffice.api.catalog.CreateVenue;
+import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.common.Money;
+import io.boxoffice.app.account.Accounts;
+import io.boxoffice.app.account.EmbeddedPasswords;
+import io.boxoffice.app.account.Role;
+import io.boxoffice.app.security.AuthProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -23,11 +29,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * On the first start of the embedded default, a theatre and an arena with an event each on sale, so that a new
- * user has something to browse and buy. Ids are fixed, so a restart finds them and adds nothing.
+ * user has something to browse and buy, and demo accounts to do it with: fans {@code alice} and {@code bob} and an
+ * {@code auditor}, with passwords made for this install (printed once, kept in the data folder). Ids are fixed, so
+ * a restart finds them and adds nothing.
  */
 @Component
 public class DemoData implements ApplicationRunner {
@@ -38,19 +48,31 @@ public class DemoData implements ApplicationRunner {
     static final String NORTHERN_LIGHTS_ID = demoId("event:northern-lights");
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    private static final Map<String, Set<Role>> ACCOUNTS = Map.of("alice", Set.of(), "bob", Set.of(),
+            "auditor", Set.of(Role.AUDITOR));
+
     private final ObjectProvider<EmbeddedPostgres> embedded;
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final Clock clock;
     private final boolean enabled;
+    private final Accounts accounts;
+    private final EmbeddedPasswords passwords;
+    private final PasswordEncoder encoder;
+    private final AuthProperties auth;
 
     public DemoData(ObjectProvider<EmbeddedPostgres> embedded, CommandGateway commands, EventStore eventStore,
-                    Clock clock, @Value("${boxoffice.demo-data.enabled}") boolean enabled) {
+                    Clock clock, @Value("${boxoffice.demo-data.enabled}") boolean enabled, Accounts accounts,
+                    EmbeddedPasswords passwords, PasswordEncoder encoder, AuthProperties auth) {
         this.embedded = embedded;
         this.commands = commands;
         this.eventStore = eventStore;
         this.clock = clock;
         this.enabled = enabled;
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.encoder = encoder;
+        this.auth = auth;
     }
 
     @Override
@@ -72,12 +94,22 @@ public class DemoData implements ApplicationRunner {
         create(ARENA_ID, "Northside Arena", "Manchester", DemoVenues.arena(), NORTHERN_LIGHTS_ID,
                 "Northern Lights Tour", today.plus(Duration.ofDays(60)).plus(Duration.ofHours(19)),
                 Map.of("FLOOR", eur("89.00"), "LOWER", eur("69.00"), "UPPER", eur("45.00")));
+        if (auth.issuer().enabled()) {
+            new TreeMap<>(ACCOUNTS).forEach((username, roles) -> {
+                String password = passwords.passwordOf(username).password();
+                if (accounts.create(username, encoder.encode(password), roles)) {
+                    log.info("Demo account '{}'{} with the password {} (kept in {})", username,
+                            roles.isEmpty() ? "" : " " + roles, password, passwords.file());
+                }
+            });
+        }
     }
 
     private void create(String venueId, String venueName, String city, List<Section> sections, String eventId,
                         String eventName, Instant startsAt, Map<String, Money> prices) {
         commands.sendAndWait(new CreateVenue(venueId, venueName, city, sections));
-        commands.sendAndWait(new CreateEvent(eventId, venueId, eventName, startsAt, null, prices, null));
+        commands.sendAndWait(new CreateEvent(eventId, venueId, eventName, startsAt, null, prices, null,
+                EventCreated.DEFAULT_MAX_TICKETS_PER_FAN));
         log.info("Demo data: {} ({} seats) with '{}' on sale, event id {}", venueName,
                 sections.stream().mapToInt(Section::seatCount).sum(), eventName, eventId);
     }

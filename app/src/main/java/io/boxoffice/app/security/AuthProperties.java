@@ -6,27 +6,33 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * {@code boxoffice.auth.*}: who is an organizer (ADMIN) or an auditor, and the built-in token issuer of the
- * embedded default. With {@code issuer.enabled=false}, tokens come from the external OpenID Connect issuer set in
- * {@code spring.security.oauth2.resourceserver.jwt.*} and carry their roles in the {@code roles} claim.
+ * {@code boxoffice.auth.*}: the built-in sign-in (accounts with passwords, short-lived access tokens and refresh
+ * tokens), or, with {@code issuer.enabled=false}, tokens of the external OpenID Connect issuer set in
+ * {@code spring.security.oauth2.resourceserver.jwt.*}.
+ *
+ * @param adminPassword the first administrator's ({@code admin}) password; the embedded default makes one when unset
+ * @param admins        subjects of the external issuer who are organizers (ADMIN), granted by the operator here
+ * @param auditors      subjects of the external issuer who are auditors (AUDITOR)
  */
 @ConfigurationProperties("boxoffice.auth")
-public record AuthProperties(Set<String> admins, Set<String> auditors, Issuer issuer) {
+public record AuthProperties(String adminPassword, Set<String> admins, Set<String> auditors, Issuer issuer) {
 
     public AuthProperties {
-        admins = admins == null ? Set.of("admin") : Set.copyOf(admins);
+        admins = admins == null ? Set.of() : Set.copyOf(admins);
         auditors = auditors == null ? Set.of() : Set.copyOf(auditors);
-        issuer = issuer == null ? new Issuer(true, null, null) : issuer;
+        issuer = issuer == null ? new Issuer(true, null, null, null) : issuer;
     }
 
     /**
-     * @param secret HMAC key of at least 32 bytes shared by all nodes; when missing each start makes a new one
-     * @param tokenTtl how long an issued token is valid
+     * @param secret          HMAC key of at least 32 bytes shared by all nodes; when missing each start makes a new one
+     * @param accessTokenTtl  how long an access token is valid: minutes, so that a leaked one is worth little
+     * @param refreshTokenTtl how long a session lasts without being used
      */
-    public record Issuer(boolean enabled, String secret, Duration tokenTtl) {
+    public record Issuer(boolean enabled, String secret, Duration accessTokenTtl, Duration refreshTokenTtl) {
 
         public Issuer {
-            tokenTtl = tokenTtl == null ? Duration.ofHours(12) : tokenTtl;
+            accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(5) : accessTokenTtl;
+            refreshTokenTtl = refreshTokenTtl == null ? Duration.ofDays(14) : refreshTokenTtl;
         }
     }
 }

@@ -11,20 +11,50 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client of one node's HTTP API, as a fan, an organizer or a test would call it. */
+/**
+ * A client of one node's HTTP API, as a fan, an organizer or a test would call it. Every fan signs up with a
+ * password and calls from an address of their own, as fans at home do (sent as {@code X-Forwarded-For}, which the
+ * node trusts from loopback as from a load balancer): per-address limits meet only the tests that aim at them.
+ */
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** Every test fan's password. */
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final Map<String, Signed> SIGNED_IN = new ConcurrentHashMap<>();
+    private static final Random RANDOM = new Random();
 
     private final String baseUrl;
+    private final String adminPassword;
+    private final String address = "198.19." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256);
+    private final Map<String, String> addressOfToken = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private record Signed(String token, Instant expiresAt) {
+    }
+
     public Api(int port) {
+        this(port, TestServers.ADMIN_PASSWORD);
+    }
+
+    /** A client of a node whose first administrator has this password (an embedded default's own). */
+    public Api(int port, String adminPassword) {
         this.baseUrl = "http://localhost:" + port;
+        this.adminPassword = adminPassword;
+    }
+
+    /** The address a fan calls from: the same for a username every time, different between fans. */
+    public static String addressOf(String username) {
+        int hash = username.hashCode();
+        return "198.18." + ((hash >>> 8) & 0xff) + "." + (hash & 0xff);
     }
 
     public record Response(int status, String contentType, JsonNode body) {
@@ -53,8 +83,13 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        boolean forwarded = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            forwarded |= headers[i].equalsIgnoreCase("X-Forwarded-For");
+        }
+        if (!forwarded) {
+            request.header("X-Forwarded-For", token == null ? address : addressOfToken.getOrDefault(token, address));
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -104,7 +139,7 @@ public final class Api {
     }
 
     /** A GraphQL query with its variables, as the front end sends it. */
-    public Response graphql(String token, String query, java.util.Map<String, ?> variables) {
+    public Response graphql(String token, String query, Map<String, ?> variables) {
         ObjectNode body = JSON.createObjectNode().put("query", query);
         body.set("variables", JSON.valueToTree(variables));
         Response response = post("/graphql", token, body.toString());
@@ -112,10 +147,41 @@ public final class Api {
         return response;
     }
 
+    /**
+     * An access token of {@code username}: {@code admin} signs in with the first administrator's password,
+     * {@code auditor} is granted AUDITOR by admin first, any other name signs up as a fan (or in, once it exists).
+     * Tokens are reused while they have more than a minute left.
+     */
     public String token(String username) {
-        Response response = post("/api/auth/token", null, "{\"username\":\"" + username + "\"}");
-        assertThat(response.status()).as("token for %s", username).isEqualTo(200);
-        return response.text("token");
+        Signed signed = SIGNED_IN.get(baseUrl + " " + username);
+        if (signed == null || signed.expiresAt().isBefore(Instant.now().plusSeconds(60))) {
+            signed = signIn(username);
+            SIGNED_IN.put(baseUrl + " " + username, signed);
+        }
+        addressOfToken.put(signed.token(), addressOf(username));
+        return signed.token();
+    }
+
+    private Signed signIn(String username) {
+        String password = username.equals("admin") ? adminPassword : PASSWORD;
+        if (!username.equals("admin")) {
+            Response signUp = post("/api/auth/accounts", null, credentials(username, password),
+                    "X-Forwarded-For", addressOf(username));
+            assertThat(signUp.status()).as("sign-up of %s: %s", username, signUp.body()).isIn(201, 409);
+            if (username.equals("auditor") && signUp.status() == 201) {
+                Response granted = send("PUT", "/api/admin/accounts/auditor/roles", token("admin"),
+                        "{\"roles\":[\"AUDITOR\"]}");
+                assertThat(granted.status()).as("AUDITOR granted: %s", granted.body()).isEqualTo(200);
+            }
+        }
+        Response response = post("/api/auth/token", null, credentials(username, password),
+                "X-Forwarded-For", addressOf(username));
+        assertThat(response.status()).as("sign-in of %s: %s", username, response.body()).isEqualTo(200);
+        return new Signed(response.text("token"), Instant.parse(response.text("expiresAt")));
+    }
+
+    public static String credentials(String username, String password) {
+        return JSON.createObjectNode().put("username", username).put("password", password).toString();
     }
 
     public Response reserve(String token, String eventId, List<String> seatIds, String... headers) {

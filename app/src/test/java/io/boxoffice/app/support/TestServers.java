@@ -20,6 +20,8 @@ public final class TestServers {
     /** Shared by every node of a test, like a secret shared by a real deployment. */
     public static final String TOKEN_SECRET = "integration-tests-secret-of-at-least-32-bytes";
     public static final String WEBHOOK_SECRET = "whsec_integration_tests";
+    /** The first administrator's, as an operator configures it. */
+    public static final String ADMIN_PASSWORD = "operators-own-secret-of-the-tests";
 
     private static EmbeddedPostgres postgres;
     private static RedisServer redis;
@@ -79,6 +81,7 @@ public final class TestServers {
                 "spring.data.redis.host=127.0.0.1",
                 "spring.data.redis.port=" + redisPort(),
                 "boxoffice.auth.issuer.secret=" + TOKEN_SECRET,
+                "boxoffice.auth.admin-password=" + ADMIN_PASSWORD,
                 "boxoffice.payment.webhook-secret=" + WEBHOOK_SECRET,
                 "boxoffice.tickets.signing-secret=ticket-codes-secret-of-at-least-32-bytes",
                 "boxoffice.demo-data.enabled=false",

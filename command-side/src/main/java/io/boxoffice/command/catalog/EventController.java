@@ -1,12 +1,14 @@
 package io.boxoffice.command.catalog;
 
 import io.boxoffice.api.catalog.CreateEvent;
+import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.api.web.Problems;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
 @RestController
 public class EventController {
 
+    /** More than any box or group booking needs; a bound so that one fan cannot buy a whole venue. */
+    static final int MAX_TICKETS_PER_FAN = 1000;
+
     private final CommandGateway commands;
     private final SeatingCatalog catalog;
     private final int defaultMaxFansInFlow;
@@ -51,7 +56,8 @@ public class EventController {
                                      @NotEmpty Map<String, @NotNull @Valid Money> prices,
                                      Boolean waitingRoom,
                                      @Positive Integer admissionsPerSecond,
-                                     @Positive Integer maxFansInFlow) {
+                                     @Positive Integer maxFansInFlow,
+                                     @Positive @Max(MAX_TICKETS_PER_FAN) Integer maxTicketsPerFan) {
     }
 
     public record EventCreatedResponse(String eventId) {
@@ -72,8 +78,10 @@ public class EventController {
                         price.getValue().currency())));
         String eventId = UUID.randomUUID().toString();
         WaitingRoomPolicy waitingRoom = waitingRoom(request);
+        int ticketsPerFan = request.maxTicketsPerFan() == null ? EventCreated.DEFAULT_MAX_TICKETS_PER_FAN
+                : request.maxTicketsPerFan();
         commands.sendAndWait(new CreateEvent(eventId, venue.venueId(), request.name().strip(), request.startsAt(),
-                request.salesStartAt(), prices, waitingRoom));
+                request.salesStartAt(), prices, waitingRoom, ticketsPerFan));
         return new EventCreatedResponse(eventId);
     }
 

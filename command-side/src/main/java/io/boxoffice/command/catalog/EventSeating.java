@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a reservation needs to know about an event: which seats exist, what they cost, when sales open, and whether
- * fans come through a waiting room ({@code waitingRoom} null: they do not).
+ * What a reservation needs to know about an event: which seats exist, what they cost, when sales open, whether
+ * fans come through a waiting room ({@code waitingRoom} null: they do not) and how many seats one fan may have.
  */
 public record EventSeating(String eventId, Instant salesStartAt, Map<String, String> categoryBySeat,
-                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom) {
+                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom, int maxTicketsPerFan) {
 
     public boolean isOnSaleAt(Instant instant) {
         return salesStartAt == null || !instant.isBefore(salesStartAt);

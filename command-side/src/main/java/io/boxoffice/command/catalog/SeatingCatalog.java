@@ -56,7 +56,7 @@ public class SeatingCatalog {
                         Section.seatId(section.id(), row.label(), seat.number()), section.category())));
             }
             return new EventSeating(event.eventId(), event.salesStartAt(), categoryBySeat, event.prices(),
-                    event.waitingRoom());
+                    event.waitingRoom(), event.ticketsPerFan());
         });
     }
 

@@ -26,7 +26,7 @@ public class TicketedEvent {
     @CommandHandler
     public TicketedEvent(CreateEvent command) {
         apply(new EventCreated(command.eventId(), command.venueId(), command.name(), command.startsAt(),
-                command.salesStartAt(), command.prices(), command.waitingRoom()));
+                command.salesStartAt(), command.prices(), command.waitingRoom(), command.maxTicketsPerFan()));
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package io.boxoffice.command.config;
 
+import io.boxoffice.command.reservation.FanTickets;
 import io.boxoffice.command.reservation.Reservation;
 import io.boxoffice.command.seat.Seat;
 import org.axonframework.config.Configuration;
@@ -10,7 +11,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Seats and reservations live a handful of events each, so they never get snapshots; their repositories read
+ * Seats, reservations and fans' allowances live a handful of events each, so they never get snapshots; their repositories read
  * only the events and skip the snapshot look-up, one query less per aggregate on the reservation path.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -24,6 +25,11 @@ public class ShortLivedAggregates {
     @Bean
     Repository<Reservation> reservationRepository(EventStore eventStore, Configuration axon) {
         return withoutSnapshots(Reservation.class, eventStore, axon);
+    }
+
+    @Bean
+    Repository<FanTickets> fanTicketsRepository(EventStore eventStore, Configuration axon) {
+        return withoutSnapshots(FanTickets.class, eventStore, axon);
     }
 
     private static <T> Repository<T> withoutSnapshots(Class<T> type, EventStore eventStore, Configuration axon) {

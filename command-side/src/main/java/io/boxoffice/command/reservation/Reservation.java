@@ -152,8 +152,16 @@ public class Reservation {
         return true;
     }
 
+    String reservationId() {
+        return reservationId;
+    }
+
     String eventId() {
         return eventId;
+    }
+
+    String userId() {
+        return userId;
     }
 
     List<String> seatIds() {

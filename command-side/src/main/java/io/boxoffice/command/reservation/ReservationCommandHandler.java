@@ -14,6 +14,7 @@ import io.boxoffice.command.seat.SeatUnavailableException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Commands that change a reservation and its seats together. Each seat still decides for itself through its own
+ * Commands that change a reservation, its seats and its fan's allowance ({@link FanTickets}) together. Each seat still decides for itself through its own
  * command handler, but all seats and the reservation change in one unit of work, i.e. one PostgreSQL
  * transaction: a request is held, sold or released whole or not at all, and a concurrent append on any of its
  * aggregates fails the whole transaction.
@@ -35,11 +36,13 @@ public class ReservationCommandHandler {
 
     private final Repository<Seat> seats;
     private final Repository<Reservation> reservations;
+    private final Repository<FanTickets> fanTickets;
 
-    public ReservationCommandHandler(Repository<Seat> seatRepository,
-                                     Repository<Reservation> reservationRepository) {
+    public ReservationCommandHandler(Repository<Seat> seatRepository, Repository<Reservation> reservationRepository,
+                                     Repository<FanTickets> fanTicketsRepository) {
         this.seats = seatRepository;
         this.reservations = reservationRepository;
+        this.fanTickets = fanTicketsRepository;
     }
 
     @CommandHandler
@@ -58,13 +61,20 @@ public class ReservationCommandHandler {
         if (!refusals.isEmpty()) {
             throw new SeatsUnavailableException(refusals); // rolls back the holds taken above
         }
+        FanTickets.Hold count = new FanTickets.Hold(FanTickets.idOf(command.eventId(), command.userId()),
+                command.eventId(), command.userId(), command.reservationId(), command.seatIds().size(),
+                command.heldUntil(), command.maxTicketsPerFan());
+        fanTickets.loadOrCreate(count.fanTicketsId(), FanTickets::new)
+                .handle(GenericCommandMessage.asCommandMessage(count)); // over the limit: rolls back the holds too
         reservations.newInstance(() -> new Reservation(command));
     }
 
     @CommandHandler
     public void handle(CancelReservation command) throws Exception {
-        release(command.reservationId(), reservations.load(command.reservationId())
-                .invoke(reservation -> reservation.cancel(command.userId())), ReleaseReason.CANCELLED);
+        Aggregate<Reservation> reservation = reservations.load(command.reservationId());
+        Reservation.SeatsToRelease released = reservation.invoke(r -> r.cancel(command.userId()));
+        release(command.reservationId(), released, ReleaseReason.CANCELLED);
+        releaseFanTickets(reservation, released);
     }
 
     @CommandHandler
@@ -93,6 +103,7 @@ public class ReservationCommandHandler {
             case PAYMENT_FAILED -> {
                 Reservation.SeatsToRelease released = reservation.invoke(r -> r.paymentFailed(command));
                 release(command.reservationId(), released, ReleaseReason.PAYMENT_FAILED);
+                releaseFanTickets(reservation, released);
                 yield released.seatIds().isEmpty() ? PaymentEventOutcome.NO_EFFECT : PaymentEventOutcome.FAILED;
             }
             case REFUND_SUCCEEDED -> reservation.invoke(r -> r.refunded(command))
@@ -108,7 +119,34 @@ public class ReservationCommandHandler {
             seats.load(confirm.seatKey()).handle(GenericCommandMessage.asCommandMessage(confirm));
         }
         reservation.execute(r -> r.confirm(payment));
+        String userId = reservation.invoke(Reservation::userId);
+        FanTickets.Buy buy = new FanTickets.Buy(FanTickets.idOf(eventId, userId), eventId, userId,
+                payment.reservationId());
+        changeFanTickets(buy.fanTicketsId(), buy);
         return PaymentEventOutcome.CONFIRMED;
+    }
+
+    /** A reservation that ended before its hold did gives its seats back to the fan's allowance at once. */
+    private void releaseFanTickets(Aggregate<Reservation> reservation, Reservation.SeatsToRelease released)
+            throws Exception {
+        if (released.seatIds().isEmpty()) {
+            return;
+        }
+        String userId = reservation.invoke(Reservation::userId);
+        FanTickets.Release release = new FanTickets.Release(FanTickets.idOf(released.eventId(), userId),
+                released.eventId(), userId, reservation.invoke(Reservation::reservationId));
+        changeFanTickets(release.fanTicketsId(), release);
+    }
+
+    /** Reservations placed before fans had a limit have no allowance to change. */
+    private void changeFanTickets(String fanTicketsId, Object command) throws Exception {
+        Aggregate<FanTickets> tickets;
+        try {
+            tickets = fanTickets.load(fanTicketsId);
+        } catch (AggregateNotFoundException placedBeforeLimits) {
+            return;
+        }
+        tickets.handle(GenericCommandMessage.asCommandMessage(command));
     }
 
     private void release(String reservationId, Reservation.SeatsToRelease released, ReleaseReason reason)

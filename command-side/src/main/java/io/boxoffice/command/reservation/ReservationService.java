@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
 /**
  * The reservation path: validate against the catalog, ask the Redis gate, let the Seat aggregates decide.
@@ -41,6 +44,12 @@ public class ReservationService {
 
     /** A concurrent append on a seat means someone else got there first; re-reading the seats settles it. */
     private static final int ATTEMPTS = 3;
+
+    /**
+     * One fan's requests take turns on this node, so a fan who sends many at once meets their own holds in
+     * {@link FanTickets} instead of colliding with them; across nodes the event store's concurrency check decides.
+     */
+    private final Lock[] fanTurns = IntStream.range(0, 256).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     private final SeatingCatalog catalog;
     private final SeatGate gate;
@@ -99,6 +108,22 @@ public class ReservationService {
         if (!admissions.admits(seating, userId, admissionToken)) {
             throw new AdmissionRequiredException(eventId);
         }
+        List<String> unknown = seating.unknownSeats(seatIds);
+        if (!unknown.isEmpty()) {
+            throw new UnknownSeatsException(unknown);
+        }
+        Lock turn = fanTurns[Math.floorMod(userId.hashCode(), fanTurns.length)];
+        turn.lock();
+        try {
+            return reserveInTurn(seating, seatIds, userId, idempotencyKey);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private ReservationView reserveInTurn(EventSeating seating, List<String> seatIds, String userId,
+                                          String idempotencyKey) {
+        String eventId = seating.eventId();
         String reservationId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
         Optional<ReservationView> earlier = idempotencyKey == null ? Optional.empty()
@@ -106,17 +131,13 @@ public class ReservationService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        List<String> unknown = seating.unknownSeats(seatIds);
-        if (!unknown.isEmpty()) {
-            throw new UnknownSeatsException(unknown);
-        }
         Instant now = clock.instant();
         if (!seating.isOnSaleAt(now)) {
             throw new SalesNotOpenException(eventId, seating.salesStartAt());
         }
         Instant heldUntil = now.plus(holdDuration).truncatedTo(ChronoUnit.MILLIS);
         PlaceReservation place = new PlaceReservation(reservationId, eventId, userId, seatIds,
-                seating.priceOf(seatIds), heldUntil);
+                seating.priceOf(seatIds), heldUntil, seating.maxTicketsPerFan());
         ReservationView placed = latency.record(() -> place(place, idempotencyKey));
         admissions.heldSeats(seating, userId, seatIds.size());
         return placed;

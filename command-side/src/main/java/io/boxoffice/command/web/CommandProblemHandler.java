@@ -10,6 +10,7 @@ import io.boxoffice.command.reservation.ReservationNotFoundException;
 import io.boxoffice.command.reservation.ReservationNotPayableException;
 import io.boxoffice.command.reservation.SalesNotOpenException;
 import io.boxoffice.command.reservation.SeatsTakenException;
+import io.boxoffice.command.reservation.TicketLimitReachedException;
 import io.boxoffice.command.reservation.UnknownSeatsException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,13 @@ public class CommandProblemHandler {
         return Problems.problem(HttpStatus.CONFLICT, "seats-unavailable", "Seats unavailable",
                 e.getMessage() + "; none of the requested seats was held",
                 Map.of("unavailableSeatIds", e.unavailableSeatIds()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail ticketLimitReached(TicketLimitReachedException e) {
+        return Problems.problem(HttpStatus.CONFLICT, "ticket-limit-reached", "Ticket limit reached",
+                e.getMessage() + "; none of the requested seats was held", Map.of(
+                        "maxTicketsPerFan", e.maxTicketsPerFan(), "ticketsHeldOrOwned", e.ticketsHeldOrOwned()));
     }
 
     @ExceptionHandler

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 public class CatalogGraphQlController {
 
     static final int MAX_PAGE = 100;
+    /** {@code seats} answers one object per seat; beyond this many, {@code seatMap} is the form to ask for. */
+    static final int MAX_SEAT_NODES = 10_000;
 
     private final CatalogReadModel catalog;
 
@@ -129,6 +131,10 @@ public class CatalogGraphQlController {
         for (Section s : catalog.layout(event.venueId())) {
             if (section != null && !section.equals(s.id())) {
                 continue;
+            }
+            if (seats.size() + s.seatCount() > MAX_SEAT_NODES) {
+                throw new IllegalArgumentException("seats answers at most " + MAX_SEAT_NODES + " seats: ask for one "
+                        + "section (seats(section: ...)) or for seatMap");
             }
             Money price = event.prices().get(s.category());
             s.rows().forEach(row -> row.seats().forEach(seat -> {

@@ -37,7 +37,7 @@ public class CatalogReadModel {
 
     private static final String SELECT_EVENTS = """
             SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
-                   e.waiting_room::text AS waiting_room
+                   e.waiting_room::text AS waiting_room, e.max_tickets_per_fan
             FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id""";
     /** Seats held (live, as of the first parameter) and sold, of the {@code s} rows of seat_state grouped. */
     private static final String HELD_AND_SOLD = """
@@ -69,7 +69,7 @@ public class CatalogReadModel {
     }
 
     public record EventRow(String id, String name, Instant startsAt, Instant salesStartAt, String venueId,
-                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom) {
+                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom, int maxTicketsPerFan) {
     }
 
     public record VenueRow(String id, String name, String city, int seatCount) {
@@ -263,7 +263,8 @@ public class CatalogReadModel {
                         json.readValue(row.getString("prices"),
                                 json.getTypeFactory().constructMapType(Map.class, String.class, Money.class)),
                         row.getString("waiting_room") == null ? null
-                                : json.readValue(row.getString("waiting_room"), WaitingRoomPolicy.class));
+                                : json.readValue(row.getString("waiting_room"), WaitingRoomPolicy.class),
+                        row.getInt("max_tickets_per_fan"));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("event_view.prices holds what the projection wrote", e);
             }

@@ -55,11 +55,11 @@ public class CatalogTables {
 
     void eventCreated(EventCreated event) {
         jdbc.update(("INSERT INTO event_view%s (event_id, venue_id, name, starts_at, sales_start_at, prices, "
-                        + "waiting_room) VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB)) "
+                        + "waiting_room, max_tickets_per_fan) VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?) "
                         + "ON CONFLICT (event_id) DO NOTHING").formatted(suffix),
                 event.eventId(), event.venueId(), event.name(), Timestamp.from(event.startsAt()),
                 event.salesStartAt() == null ? null : Timestamp.from(event.salesStartAt()), toJson(event.prices()),
-                event.waitingRoom() == null ? null : toJson(event.waitingRoom()));
+                event.waitingRoom() == null ? null : toJson(event.waitingRoom()), event.ticketsPerFan());
     }
 
     void seatHeld(SeatHeld held) {

@@ -6,7 +6,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.Map;
 
-/** Creates an event at a venue; {@code prices} maps each seat category of the venue to its price. */
+/**
+ * Creates an event at a venue; {@code prices} maps each seat category of the venue to its price, and
+ * {@code maxTicketsPerFan} bounds the seats one fan may hold or own in it over all their reservations.
+ */
 public record CreateEvent(@TargetAggregateIdentifier String eventId, String venueId, String name, Instant startsAt,
-                          Instant salesStartAt, Map<String, Money> prices, WaitingRoomPolicy waitingRoom) {
+                          Instant salesStartAt, Map<String, Money> prices, WaitingRoomPolicy waitingRoom,
+                          int maxTicketsPerFan) {
 }

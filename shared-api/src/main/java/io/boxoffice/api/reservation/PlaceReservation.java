@@ -6,7 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.List;
 
-/** Holds every seat in {@code seatIds} for one reservation, or none of them. */
+/**
+ * Holds every seat in {@code seatIds} for one reservation, or none of them, as long as the fan then holds or owns at
+ * most {@code maxTicketsPerFan} seats of the event.
+ */
 public record PlaceReservation(@TargetAggregateIdentifier String reservationId, String eventId, String userId,
-                               List<String> seatIds, Money amount, Instant heldUntil) {
+                               List<String> seatIds, Money amount, Instant heldUntil, int maxTicketsPerFan) {
 }

@@ -2,12 +2,11 @@ package io.boxoffice.saga.payment.sandbox;
 
 import io.boxoffice.api.common.Money;
 import io.boxoffice.api.payment.PaymentEventType;
+import io.boxoffice.api.web.PublicUrl;
 import io.boxoffice.saga.payment.PaymentGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -28,13 +27,12 @@ public class SandboxGateway implements PaymentGateway {
 
     private final JdbcTemplate jdbc;
     private final SandboxWebhookSender webhooks;
-    private final String baseUrl;
+    private final PublicUrl publicUrl;
 
-    public SandboxGateway(JdbcTemplate jdbc, SandboxWebhookSender webhooks,
-                          @Value("${boxoffice.payment.sandbox.base-url:}") String baseUrl) {
+    public SandboxGateway(JdbcTemplate jdbc, SandboxWebhookSender webhooks, PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.webhooks = webhooks;
-        this.baseUrl = baseUrl;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -94,7 +92,6 @@ public class SandboxGateway implements PaymentGateway {
     }
 
     private String checkoutUrl(String paymentId) {
-        String base = baseUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
-        return base + "/sandbox/checkout/" + paymentId;
+        return publicUrl.link("/sandbox/checkout/" + paymentId);
     }
 }
