@@ -37,34 +37,91 @@ export function serverNow() {
     return Date.now() + clockOffsetMs;
 }
 
-// ---- the signed-in fan ----
+// ---- the signed-in fan: an access token for minutes, renewed with the session's refresh token ----
 
-/** The current session ({token, username, roles, expiresAt}) or null. */
-export function session() {
+function stored() {
     try {
-        const stored = JSON.parse(localStorage.getItem(SESSION_KEY));
-        return stored && Date.parse(stored.expiresAt) > Date.now() ? stored : null;
+        const value = JSON.parse(localStorage.getItem(SESSION_KEY));
+        return value && value.refreshToken ? value : null;
     } catch {
         return null;
     }
 }
 
-export async function signIn(username) {
-    const issued = await call('/api/auth/token', {method: 'POST', body: {username}});
+function remember(issued) {
     const claims = JSON.parse(atob(issued.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    const signedIn = {token: issued.token, username: claims.sub, roles: claims.roles || [], expiresAt: issued.expiresAt};
+    const signedIn = {token: issued.token, refreshToken: issued.refreshToken, username: claims.sub,
+        roles: claims.roles || [], expiresAt: issued.expiresAt};
     localStorage.setItem(SESSION_KEY, JSON.stringify(signedIn));
     window.dispatchEvent(new Event('sessionchange'));
     return signedIn;
 }
 
-export function signOut() {
+function forget() {
     localStorage.removeItem(SESSION_KEY);
     window.dispatchEvent(new Event('sessionchange'));
 }
 
+/** The signed-in fan ({token, refreshToken, username, roles, expiresAt}) or null. */
+export function session() {
+    return stored();
+}
+
+export async function signIn(username, password) {
+    return remember(await call('/api/auth/token', {method: 'POST', body: {username, password}, anonymous: true}));
+}
+
+/** A new fan account, signed in at once. */
+export async function signUp(username, password) {
+    return remember(await call('/api/auth/accounts', {method: 'POST', body: {username, password}, anonymous: true}));
+}
+
+/** Ends the session on the server too, so that its tokens stop working everywhere. */
+export async function signOut() {
+    const current = stored();
+    forget();
+    if (current) {
+        await fetch('/api/auth/sign-out', {method: 'POST', headers: {'Content-Type': 'application/json'},
+            body: JSON.stringify({refreshToken: current.refreshToken})}).catch(() => {});
+    }
+}
+
 export function hasRole(role) {
     return (session()?.roles || []).includes(role);
+}
+
+const expiresSoon = current => Date.parse(current.expiresAt) - Date.now() < 30_000;
+
+/**
+ * A new access token for the session. Tabs take turns (Web Locks), so that two tabs never spend the same refresh
+ * token: the server would take that for a stolen one and end the session.
+ */
+async function renewed(stale) {
+    const renew = async () => {
+        const current = stored();
+        if (!current || (current.token !== stale.token && !expiresSoon(current))) {
+            return current; // signed out meanwhile, or another tab renewed it
+        }
+        try {
+            return remember(await call('/api/auth/refresh',
+                {method: 'POST', body: {refreshToken: current.refreshToken}, anonymous: true}));
+        } catch (error) {
+            if (error.status === 401) {
+                forget(); // the session ended (signed out elsewhere, revoked): sign in again
+                return null;
+            }
+            throw error;
+        }
+    };
+    return navigator.locks ? navigator.locks.request('boxoffice.session', renew) : renew();
+}
+
+async function currentToken() {
+    let current = stored();
+    if (current && expiresSoon(current)) {
+        current = await renewed(current);
+    }
+    return current?.token || null;
 }
 
 // ---- calls ----
@@ -74,9 +131,9 @@ export function hasRole(role) {
  * or a problem of type "offline" when the server cannot be reached. {@code anonymous} calls go without the fan's
  * token: the same request for everyone, which shared caches (a CDN) may answer.
  */
-export async function call(path, {method = 'GET', body, headers = {}, anonymous = false} = {}) {
+export async function call(path, {method = 'GET', body, headers = {}, anonymous = false, retried = false} = {}) {
     const request = {method, headers: {Accept: 'application/json, application/problem+json', ...headers}};
-    const token = anonymous ? null : session()?.token;
+    const token = anonymous ? null : await currentToken();
     if (token) {
         request.headers.Authorization = `Bearer ${token}`;
     }
@@ -98,8 +155,12 @@ export async function call(path, {method = 'GET', body, headers = {}, anonymous 
     } catch {
         parsed = {title: text.slice(0, 200)};
     }
-    if (response.status === 401 && token) {
-        signOut(); // the token expired or the server's key changed: ask the fan to sign in again
+    if (response.status === 401 && token && !retried) {
+        // refused although fresh (revoked, the server's key changed): renew once, or the fan signs in again
+        const current = stored();
+        if (current && await renewed(current)) {
+            return call(path, {method, body, headers, anonymous, retried: true});
+        }
     }
     if (!response.ok) {
         throw new ApiError(response.status, parsed || {});

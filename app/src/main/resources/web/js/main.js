@@ -8,7 +8,7 @@ const ROUTES = [
     [/^#\/events\/([^/?]+)/, () => import('./pages/event.js')],
     [/^#\/reservations\/([^/?]+)/, () => import('./pages/reservation.js')],
     [/^#\/me/, () => import('./pages/my-reservations.js')],
-    [/^#\/sign-in/, () => import('./pages/sign-in.js')],
+    [/^#\/(sign-in|sign-up)/, () => import('./pages/sign-in.js')],
     [/^#\/organizer/, () => import('./pages/organizer.js')],
 ];
 
@@ -86,8 +86,8 @@ function showSession() {
     document.getElementById('nav-organizer').hidden = !hasRole('ADMIN');
 }
 
-document.getElementById('sign-out').addEventListener('click', () => {
-    signOut();
+document.getElementById('sign-out').addEventListener('click', async () => {
+    await signOut();
     go('#/');
 });
 document.getElementById('skip').addEventListener('click', () => page.focus());

@@ -42,12 +42,27 @@ const SAID = {
     'payment-not-open': 'This payment is already settled.',
     'try-again': 'We are very busy right now. Please try again in a moment.',
     'unauthorized': 'Please sign in first.',
+    'invalid-credentials': 'The username or the password is wrong.',
+    'username-taken': 'This username is taken. Please choose another one.',
+    'invalid-refresh-token': 'Your session has ended. Please sign in again.',
+    'request-too-large': 'That is more than we can take in one go.',
     'forbidden': 'Your account is not allowed to do this.',
     'offline': 'We cannot reach Boxoffice. Check your connection and try again.',
 };
 
 /** A sentence for an ApiError (or any error): never raw JSON, never a stack trace. */
 export function explain(error) {
+    if (error.type === 'rate-limited') {
+        const seconds = Number(error.problem?.retryAfterSeconds) || 60;
+        return `Too many attempts. Please wait ${seconds < 90 ? `${seconds} seconds`
+            : `${Math.ceil(seconds / 60)} minutes`} and try again.`;
+    }
+    if (error.type === 'ticket-limit-reached') {
+        const limit = error.problem?.maxTicketsPerFan;
+        const have = error.problem?.ticketsHeldOrOwned;
+        return `This event allows ${limit} tickets per fan, and you already hold or own ${have}.` +
+            (have < limit ? ` You can add ${limit - have} more.` : '');
+    }
     if (SAID[error.type]) {
         return SAID[error.type];
     }

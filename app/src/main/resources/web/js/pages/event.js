@@ -9,8 +9,8 @@ import {element, tag} from '../dom.js';
 import {explain, list, money, when} from '../words.js';
 
 const EVENT = `query($id: ID!) {
-  event(id: $id) { id name startsAt salesStartAt venue { id name city } prices { category price { amount currency } }
-                   waitingRoom { maxFansInFlow } }
+  event(id: $id) { id name startsAt salesStartAt maxTicketsPerFan venue { id name city }
+                   prices { category price { amount currency } } waitingRoom { maxFansInFlow } }
 }`;
 const MY_RESERVATIONS = '{ myReservations { id status expiresAt seatIds event { id } } }';
 
@@ -78,8 +78,11 @@ async function show(page, event, admitted, live) {
     const notice = page.querySelector('.notice');
     const holdButton = page.querySelector('.hold');
     const salesOpen = !event.salesStartAt || Date.parse(event.salesStartAt) <= Date.now();
+    // one reservation holds at most this many, and the event may allow each fan fewer in all
+    const maxSeats = Math.min(settings.maxSeatsPerReservation, event.maxTicketsPerFan);
     page.querySelector('.hint').textContent = salesOpen
-        ? `Up to ${settings.maxSeatsPerReservation} seats. We hold them for you for ` +
+        ? `Up to ${maxSeats} seats${event.maxTicketsPerFan <= settings.maxSeatsPerReservation
+            ? ' per fan' : ''}. We hold them for you for ` +
           `${Math.round(settings.holdSeconds / 60)} minutes while you pay.`
         : `On sale from ${when(event.salesStartAt)}.`;
     if (admitted) {
@@ -88,7 +91,7 @@ async function show(page, event, admitted, live) {
     }
 
     const venue = await call(`/api/venues/${encodeURIComponent(event.venue.id)}`);
-    map.load(venue, prices, settings.maxSeatsPerReservation);
+    map.load(venue, prices, maxSeats);
     legend(page.querySelector('.legend'), map.categories);
     const snapshot = await availability;
     map.setAvailability(snapshot.held, snapshot.sold);
@@ -113,7 +116,7 @@ async function show(page, event, admitted, live) {
     });
     map.addEventListener('seatrefused', ({detail}) => {
         notice.textContent = detail.reason === 'limit'
-            ? `You can hold up to ${settings.maxSeatsPerReservation} seats in one reservation.`
+            ? `You can hold up to ${maxSeats} seats in one reservation.`
             : `${detail.seat.name} is already taken. Please pick another seat.`;
     });
     holdButton.addEventListener('click', async () => {

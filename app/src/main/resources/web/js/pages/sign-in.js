@@ -1,37 +1,53 @@
-// Sign-in with the built-in token issuer of the embedded default: a username is enough.
+// Signing in with a username and password, or creating an account (#/sign-up), with the built-in sign-in.
 
-import {settings, signIn} from '../api.js';
+import {settings, signIn, signUp} from '../api.js';
 import {fragmentQuery, go} from '../main.js';
 import {element} from '../dom.js';
 import {explain} from '../words.js';
 
-export async function render(page) {
+export async function render(page, mode) {
     const next = fragmentQuery().get('next') || '#/';
+    const creating = mode === 'sign-up';
     if (!settings.builtInSignIn) {
         page.append(element(`<div class="message"><h1>Sign in</h1>
             <p>This Boxoffice signs fans in through its identity provider; the built-in sign-in is switched off.</p></div>`));
         return;
     }
+    const other = `#/${creating ? 'sign-in' : 'sign-up'}?next=${encodeURIComponent(next)}`;
     page.append(element(`
-        <form class="sign-in narrow">
-            <h1>Sign in</h1>
-            <p>This Boxoffice runs its built-in sign-in: choose any username. (<strong>admin</strong> may organize
-                events.)</p>
-            <label>Username <input name="username" required maxlength="64" autocomplete="username"
-                pattern="[A-Za-z0-9._@-]+" title="Letters, digits and . _ @ -"></label>
+        <form class="sign-in narrow" novalidate>
+            <h1>${creating ? 'Create your account' : 'Sign in'}</h1>
+            <label>Username <input name="username" required minlength="3" maxlength="64" autocomplete="username"
+                autocapitalize="none" spellcheck="false" aria-describedby="username-hint"></label>
+            <p class="hint" id="username-hint">${creating
+                ? 'Letters, digits and . _ @ - (3 to 64 characters).' : ''}</p>
+            <label>Password <input name="password" type="password" required minlength="${creating ? 10 : 1}"
+                maxlength="128" autocomplete="${creating ? 'new-password' : 'current-password'}"
+                aria-describedby="password-hint"></label>
+            <p class="hint" id="password-hint">${creating
+                ? 'At least 10 characters. A few unrelated words make a strong one.' : ''}</p>
             <p class="problem" role="alert"></p>
-            <button type="submit" class="primary">Sign in</button>
+            <button type="submit" class="primary">${creating ? 'Create account' : 'Sign in'}</button>
+            <p class="switch"><a href="${other}">${creating
+                ? 'Already have an account? Sign in' : 'New here? Create an account'}</a></p>
         </form>`));
     const form = page.querySelector('form');
     form.querySelector('input').focus();
     form.addEventListener('submit', async event => {
         event.preventDefault();
+        const fields = new FormData(form);
+        const username = String(fields.get('username')).trim().toLowerCase();
+        const password = String(fields.get('password'));
+        const button = form.querySelector('button[type=submit]');
+        button.disabled = true;
         try {
-            await signIn(new FormData(form).get('username').trim());
+            await (creating ? signUp : signIn)(username, password);
             // only fragments of this page: a link must not send fans elsewhere after signing in
             go(next.startsWith('#/') ? next : '#/');
         } catch (error) {
             form.querySelector('.problem').textContent = explain(error);
+        } finally {
+            button.disabled = false;
         }
     });
 }

@@ -5,25 +5,43 @@ import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.ApplicationTest;
 import io.boxoffice.app.support.SeatRace;
 import io.boxoffice.app.support.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.boxoffice.app.support.SeatRace.assertNoSeatHeldTwice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The race through two application instances sharing one PostgreSQL and one Redis, as two nodes would. */
+/**
+ * Races through two application instances sharing one PostgreSQL and one Redis, as two nodes would: for seats, for
+ * one fan's allowance, and for the rate limits they share.
+ */
 class TwoNodeRaceIT extends ApplicationTest {
 
     private static final List<String> SEATS = SeatRace.seats(10);
+    private static ConfigurableApplicationContext secondNode;
 
-    private static ConfigurableApplicationContext startSecondNode() {
-        return new SpringApplicationBuilder(BoxofficeApplication.class)
+    @BeforeAll
+    static void startSecondNode() {
+        secondNode = new SpringApplicationBuilder(BoxofficeApplication.class)
                 .initializers(new TestServers.Initializer())
                 .run("--server.port=0");
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        secondNode.close();
     }
 
     private static int port(ConfigurableApplicationContext node) {
@@ -32,19 +50,65 @@ class TwoNodeRaceIT extends ApplicationTest {
 
     @Test
     void fansOnTwoNodesNeverShareASeat() throws Exception {
-        try (ConfigurableApplicationContext secondNode = startSecondNode()) {
-            Api first = api;
-            Api second = new Api(port(secondNode));
-            String eventId = first.eventWithSeats(SEATS.size());
+        Api first = api;
+        Api second = new Api(port(secondNode));
+        String eventId = first.eventWithSeats(SEATS.size());
 
-            List<SeatRace.Attempt> attempts = SeatRace.run(List.of(first, second), eventId, SEATS, 64, "node-racer-", 7);
+        List<SeatRace.Attempt> attempts = SeatRace.run(List.of(first, second), eventId, SEATS, 64, "node-racer-", 7);
 
-            assertNoSeatHeldTwice(store, eventId, SEATS, attempts);
-            assertThat(attempts.stream().filter(SeatRace.Attempt::won).map(a -> a.response().text("reservationId")))
-                    .as("each node reads back what the other one granted")
-                    .allSatisfy(id -> assertThat(second.get("/api/reservations/" + id, second.token("admin")).status())
-                            .isEqualTo(200));
+        assertNoSeatHeldTwice(store, eventId, SEATS, attempts);
+        assertThat(attempts.stream().filter(SeatRace.Attempt::won).map(a -> a.response().text("reservationId")))
+                .as("each node reads back what the other one granted")
+                .allSatisfy(id -> assertThat(second.get("/api/reservations/" + id, second.token("admin")).status())
+                        .isEqualTo(200));
+    }
+
+    /** No lock spans the nodes: the fan's allowance in the event store decides, as a seat's does. */
+    @Test
+    void oneFanOnTwoNodesAtOnceHoldsNoMoreThanTheLimit() throws Exception {
+        List<Api> nodes = List.of(api, new Api(port(secondNode)));
+        String eventId = api.eventWithSeats(16);
+        String fan = api.token("two-node-collector");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try {
+            for (int seat = 1; seat <= 16; seat++) {
+                Api node = nodes.get(seat % 2);
+                String seatId = "A-1-" + seat;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return node.reserve(fan, eventId, List.of(seatId));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Response> answer : answers) {
+                statuses.add(answer.get().status());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+        } finally {
+            pool.shutdownNow();
         }
+        long held = store.holdsBySeat(eventId, SeatRace.seats(16)).values().stream().filter(h -> !h.isEmpty()).count();
+        assertThat(held).as("seats the fan holds in the event store").isBetween(1L, 8L);
+    }
+
+    /** A limit spent on one node is spent on the other: the buckets live in Redis. */
+    @Test
+    void rateLimitsAreSharedByTheNodes() {
+        Api second = new Api(port(secondNode));
+        RedissonClient redis = context.getBean(RedissonClient.class);
+        api.awaitRateLimitsInRedis(redis);
+        second.awaitRateLimitsInRedis(redis);
+        api.token("shared-limit-fan"); // the first of ten sign-ins the account may try in five minutes
+        for (int attempt = 0; attempt < 8; attempt++) {
+            api.post("/api/auth/token", null, Api.credentials("shared-limit-fan", "wrong on the first node"));
+        }
+        assertThat(second.post("/api/auth/token", null, Api.credentials("shared-limit-fan", Api.PASSWORD)).status())
+                .as("the tenth try, on the second node").isEqualTo(200);
+        assertThat(second.post("/api/auth/token", null, Api.credentials("shared-limit-fan", Api.PASSWORD)).status())
+                .isEqualTo(429);
     }
 
     /**
@@ -53,19 +117,17 @@ class TwoNodeRaceIT extends ApplicationTest {
      */
     @Test
     void withoutRedisTwoNodesStillNeverShareASeat() throws Exception {
-        try (ConfigurableApplicationContext secondNode = startSecondNode()) {
-            Api first = api;
-            Api second = new Api(port(secondNode));
-            String eventId = first.eventWithSeats(SEATS.size());
-            List<SeatRace.Attempt> attempts;
-            TestServers.stopRedis();
-            try {
-                attempts = SeatRace.run(List.of(first, second), eventId, SEATS, 64, "blind-racer-", 8);
-            } finally {
-                TestServers.startRedis();
-            }
-
-            assertNoSeatHeldTwice(store, eventId, SEATS, attempts);
+        Api first = api;
+        Api second = new Api(port(secondNode));
+        String eventId = first.eventWithSeats(SEATS.size());
+        List<SeatRace.Attempt> attempts;
+        TestServers.stopRedis();
+        try {
+            attempts = SeatRace.run(List.of(first, second), eventId, SEATS, 64, "blind-racer-", 8);
+        } finally {
+            TestServers.startRedis();
         }
+
+        assertNoSeatHeldTwice(store, eventId, SEATS, attempts);
     }
 }

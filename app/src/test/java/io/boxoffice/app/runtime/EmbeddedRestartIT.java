@@ -7,17 +7,25 @@ import io.boxoffice.app.BoxofficeApplication;
 import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.EventStoreProbe;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * data on first start. Stopped and started again on the same data folder, it still has every venue, event and
  * hold, and adds no second copy of the demo data.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedRestartIT {
 
     private static final String SECRET = "restart-test-secret-of-at-least-32-bytes";
@@ -43,17 +52,36 @@ class EmbeddedRestartIT {
         return new SpringApplicationBuilder(BoxofficeApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static Api api(ConfigurableApplicationContext app) {
-        return new Api(((ServletWebServerApplicationContext) app).getWebServer().getPort());
+    /** A client that signs in as admin with the password the embedded default made and kept in its data folder. */
+    private Api api(ConfigurableApplicationContext app) {
+        return new Api(((ServletWebServerApplicationContext) app).getWebServer().getPort(), keptPasswords()
+                .getProperty("admin"));
+    }
+
+    private Properties keptPasswords() {
+        Properties passwords = new Properties();
+        try (Reader in = Files.newBufferedReader(dataDir.resolve("passwords"))) {
+            passwords.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return passwords;
     }
 
     @Test
-    void aRestartKeepsVenuesEventsAndHolds() {
+    void aRestartKeepsVenuesEventsAndHolds(CapturedOutput output) {
         String eventId;
         String reservationId;
         String venuePayloads;
         try (ConfigurableApplicationContext app = start()) {
             Api api = api(app);
+            Properties kept = keptPasswords();
+            assertThat(kept.stringPropertyNames()).containsExactlyInAnyOrder("admin", "alice", "bob", "auditor");
+            assertThat(output.getOut()).as("printed once, at the first start")
+                    .contains("sign in as 'admin' with the password " + kept.getProperty("admin"))
+                    .contains("Demo account 'alice' with the password " + kept.getProperty("alice"));
+            assertThat(api.post("/api/auth/token", null, Api.credentials("auditor", kept.getProperty("auditor")))
+                    .status()).as("the demo auditor signs in with the kept password").isEqualTo(200);
             assertThat(app.getBean(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class)).isNotNull();
             venuePayloads = venueCreations(app);
             assertThat(venuePayloads).as("the demo theatre and arena").isEqualTo("2");
@@ -63,8 +91,11 @@ class EmbeddedRestartIT {
             reservationId = held.text("reservationId");
         }
 
+        int printedBefore = output.getOut().length();
         try (ConfigurableApplicationContext app = start()) {
             Api api = api(app);
+            assertThat(output.getOut().substring(printedBefore)).as("not printed again")
+                    .doesNotContain(keptPasswords().getProperty("admin"));
             Api.Response reservation = api.get("/api/reservations/" + reservationId, api.token("before-restart"));
             assertThat(reservation.status()).isEqualTo(200);
             assertThat(reservation.text("status")).isEqualTo("HELD");

@@ -10,17 +10,43 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What operators watch: health with PostgreSQL and Redis, and reservation metrics for Prometheus. */
+/**
+ * What operators watch: health with PostgreSQL and Redis and reservation metrics for Prometheus, for ADMIN only;
+ * the load balancer's probes answer anyone, and say UP or DOWN and nothing else.
+ */
 class OperationsIT extends ApplicationTest {
 
     @Test
-    void healthCoversPostgresAndRedis() {
-        Api.Response health = api.get("/actuator/health", null);
+    void healthCoversPostgresAndRedisForOperators() {
+        Api.Response health = api.get("/actuator/health", api.token("admin"));
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
         assertThat(health.body().at("/components/redis/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void anyoneElseLearnsOnlyWhetherTheNodeIsUp() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            for (String token : new String[]{null, api.token("probing-fan")}) {
+                Api.Response probe = api.get(path, token);
+                assertThat(probe.status()).as(path).isEqualTo(200);
+                assertThat(probe.text("status")).as(path).isEqualTo("UP");
+                assertThat(probe.body().has("components")).as("%s: %s", path, probe.body()).isFalse();
+                assertThat(probe.body().toString()).as(path).doesNotContain("details", "PostgreSQL", "keys", "disk");
+            }
+        }
+    }
+
+    @Test
+    void metricsAndPrometheusNeedAnOperator() {
+        for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/info",
+                "/actuator/health/db", "/actuator/metrics/jvm.memory.used")) {
+            assertThat(api.get(path, null).status()).as("anonymous %s", path).isEqualTo(401);
+            assertThat(api.get(path, api.token("curious-fan")).status()).as("a fan: %s", path).isEqualTo(403);
+        }
+        assertThat(api.get("/actuator/metrics", api.token("admin")).status()).isEqualTo(200);
     }
 
     @Test
@@ -35,7 +61,7 @@ class OperationsIT extends ApplicationTest {
         api.reserve(api.token("metrics-winner"), eventId, List.of("A-1-1"));
         api.reserve(api.token("metrics-loser"), eventId, List.of("A-1-1"));
 
-        String scrape = api.text("/actuator/prometheus");
+        String scrape = api.text("/actuator/prometheus", api.token("admin"));
 
         assertThat(scrape)
                 .contains("boxoffice_reservations_total{application=\"boxoffice\",outcome=\"held\"}")

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.redisson.api.RedissonClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A client of one node's HTTP API, as a fan, an organizer or a test would call it. Every fan signs up with a
@@ -57,7 +60,16 @@ public final class Api {
         return "198.18." + ((hash >>> 8) & 0xff) + "." + (hash & 0xff);
     }
 
-    public record Response(int status, String contentType, JsonNode body) {
+    public record Response(int status, HttpHeaders headers, JsonNode body) {
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        /** A header's value, or "" without it. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
 
         public String text(String field) {
             return body.path(field).asText();
@@ -94,7 +106,7 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
+            return new Response(response.statusCode(), response.headers(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -119,9 +131,16 @@ public final class Api {
         }
     }
 
-    /** A plain-text resource, such as the Prometheus scrape. */
+    /** A plain-text resource, such as a venue's layout. */
     public String text(String path) {
         HttpResponse<String> response = raw(path);
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
+    }
+
+    /** A plain-text resource that needs a token, such as the Prometheus scrape. */
+    public String text(String path, String token) {
+        HttpResponse<String> response = raw(path, "Authorization", "Bearer " + token);
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
     }
@@ -178,6 +197,18 @@ public final class Api {
                 "X-Forwarded-For", addressOf(username));
         assertThat(response.status()).as("sign-in of %s: %s", username, response.body()).isEqualTo(200);
         return new Signed(response.text("token"), Instant.parse(response.text("expiresAt")));
+    }
+
+    /**
+     * Waits until this node counts rate limits in Redis again: after Redis was away, a node counts alone for a
+     * moment before it tries Redis again.
+     */
+    public void awaitRateLimitsInRedis(RedissonClient redis) {
+        String probe = "redis-probe-" + RANDOM.nextInt(1_000_000);
+        await().ignoreExceptions().until(() -> {
+            post("/api/auth/token", null, credentials(probe, "any password at all"));
+            return redis.getKeys().countExists("ratelimit:sign-in-per-account:" + probe) == 1;
+        });
     }
 
     public static String credentials(String username, String password) {

@@ -66,11 +66,29 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    public Browser signIn(String username) {
+    /** A new fan creates an account on the sign-up page, and is signed in by it. */
+    public Browser signUp(String username) {
+        go("#/sign-up");
+        return submitCredentials(username, Api.PASSWORD);
+    }
+
+    /** Signs in on the sign-in page with an account's password. */
+    public Browser signIn(String username, String password) {
         go("#/sign-in");
+        return submitCredentials(username, password);
+    }
+
+    private Browser submitCredentials(String username, String password) {
         type("input[name=username]", username);
+        type("input[name=password]", password);
         click("form.sign-in button[type=submit]");
         waitUntil(d -> username.equals(element("#who").getText()));
+        return this;
+    }
+
+    public Browser signOut() {
+        click("#sign-out");
+        waitUntil(d -> element("#who").getText().isEmpty());
         return this;
     }
 

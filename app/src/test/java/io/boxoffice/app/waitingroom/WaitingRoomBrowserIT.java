@@ -15,10 +15,10 @@ class WaitingRoomBrowserIT extends ApplicationTest {
         String eventId = new WaitingRooms(api).event(2, 1, null, null);
         try (Browser first = Browser.open(port); Browser second = Browser.open(port);
              Browser third = Browser.open(port)) {
-            first.signIn("room-first").openEvent(eventId);
+            first.signUp("room-first").openEvent(eventId);
             assertThat(first.text(".hint")).contains("It is your turn");
 
-            second.signIn("room-second").go("#/events/" + eventId);
+            second.signUp("room-second").go("#/events/" + eventId);
             second.waitForText(".position", "Your number: 2 · 0 fans ahead of you");
             assertThat(second.elements("seat-map")).as("no map while in line").isEmpty();
 
@@ -32,7 +32,7 @@ class WaitingRoomBrowserIT extends ApplicationTest {
             second.click(".hold");
             second.waitUntil(driver -> second.currentUrl().contains("#/reservations/"));
 
-            third.signIn("room-third").go("#/events/" + eventId);
+            third.signUp("room-third").go("#/events/" + eventId);
             third.waitForText(".waiting-state", "All remaining seats are on hold by other fans right now.");
             assertThat(third.text(".position")).contains("Your number: 3 · 0 fans ahead of you");
             third.screenshot("waiting-room");

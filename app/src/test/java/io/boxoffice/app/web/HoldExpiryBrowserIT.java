@@ -10,7 +10,7 @@ class HoldExpiryBrowserIT extends PaymentTest {
     @Test
     void theCountdownReachesZeroTheHoldEndsAndTheSeatsReturnToTheMap() {
         try (Browser fan = Browser.open(port)) {
-            fan.signIn("fan-slow").openEvent(eventId);
+            fan.signUp("fan-slow").openEvent(eventId);
             fan.clickSeat("A-1-1");
             fan.clickSeat("A-1-2");
             fan.click(".hold");

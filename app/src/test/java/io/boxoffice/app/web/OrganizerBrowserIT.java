@@ -3,6 +3,7 @@ package io.boxoffice.app.web;
 import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.ApplicationTest;
 import io.boxoffice.app.support.Browser;
+import io.boxoffice.app.support.TestServers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 
@@ -15,7 +16,7 @@ class OrganizerBrowserIT extends ApplicationTest {
     void anOrganizerCreatesAnEventWithAPricePerCategoryAndFansCanPickItsSeats() {
         String venueId = api.createVenue(api.token("admin"), Api.venue("Organizer Hall", 2, 6));
         try (Browser organizer = Browser.open(port)) {
-            organizer.signIn("admin");
+            organizer.signIn("admin", TestServers.ADMIN_PASSWORD);
             organizer.click("#nav-organizer");
             new Select(organizer.element("select[name=venueId]")).selectByValue(venueId);
             organizer.type("input[name=name]", "Harbour Jazz Night");
@@ -36,7 +37,7 @@ class OrganizerBrowserIT extends ApplicationTest {
     @Test
     void aFanIsToldThatOnlyOrganizersCreateEvents() {
         try (Browser fan = Browser.open(port)) {
-            fan.signIn("fan-curious");
+            fan.signUp("fan-curious");
             assertThat(fan.element("#nav-organizer").isDisplayed()).isFalse();
             fan.go("#/organizer");
             fan.waitForText("main", "Only organizers can create events.");

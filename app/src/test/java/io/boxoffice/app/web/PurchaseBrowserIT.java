@@ -30,7 +30,7 @@ class PurchaseBrowserIT extends ApplicationTest {
     void aFanHoldsPaysAndGetsTicketsWhoseQrCodesTheDoorAccepts() throws Exception {
         String eventId = concert("Spring Concert");
         try (Browser fan = Browser.open(port); Browser other = Browser.open(port)) {
-            fan.signIn("fan-buyer").openEvent(eventId);
+            fan.signUp("fan-buyer").openEvent(eventId);
             fan.clickSeat("A-1-3");
             fan.clickSeat("A-1-4");
             fan.click(".hold");
@@ -85,7 +85,7 @@ class PurchaseBrowserIT extends ApplicationTest {
     void aDeclinedPaymentIsExplainedAndTheSeatsGoBackOnSale() {
         String eventId = concert("Autumn Concert");
         try (Browser fan = Browser.open(port)) {
-            fan.signIn("fan-declined").openEvent(eventId);
+            fan.signUp("fan-declined").openEvent(eventId);
             fan.clickSeat("A-2-1");
             fan.click(".hold");
             fan.waitForText(".hold-timer", "held for you");

@@ -18,8 +18,8 @@ class SeatMapBrowserIT extends ApplicationTest {
     void aSecondFanSeesTheSeatsTheFirstHoldsWithinTwoSecondsAndCannotTakeThem() {
         String eventId = api.eventWithSeats(10);
         try (Browser a = Browser.open(port); Browser b = Browser.open(port)) {
-            a.signIn("fan-a").openEvent(eventId);
-            b.signIn("fan-b").openEvent(eventId);
+            a.signUp("fan-a").openEvent(eventId);
+            b.signUp("fan-b").openEvent(eventId);
             b.clickSeat("A-1-4");
             assertThat(b.seatSelected("A-1-4")).isTrue();
 
@@ -48,7 +48,7 @@ class SeatMapBrowserIT extends ApplicationTest {
     void whenTheMapIsBehindTheServerRefusesTheSeatsAndTheFanIsToldInWords() {
         String eventId = api.eventWithSeats(6);
         try (Browser fan = Browser.open(port)) {
-            fan.signIn("fan-offline");
+            fan.signUp("fan-offline");
             fan.block("*seat-updates*");
             fan.openEvent(eventId);
             fan.waitForText(".live-state", "Live updates paused");
@@ -74,7 +74,7 @@ class SeatMapBrowserIT extends ApplicationTest {
     void aFanSelectsAndHoldsASeatWithTheKeyboardAlone() {
         String eventId = api.eventWithSeats(5);
         try (Browser fan = Browser.open(port)) {
-            fan.signIn("fan-keys").openEvent(eventId);
+            fan.signUp("fan-keys").openEvent(eventId);
             tabUntil(fan, ".seat-focus");
             assertThat(fan.element(".seat-focus").getAccessibleName())
                     .isEqualTo("Floor A, row 1, seat 1, 49.00 EUR, available");

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 @Controller
 public class CatalogGraphQlController {
 
-    static final int MAX_PAGE = 100;
+    public static final int MAX_PAGE = 100;
     /** {@code seats} answers one object per seat; beyond this many, {@code seatMap} is the form to ask for. */
     static final int MAX_SEAT_NODES = 10_000;
 

@@ -5,6 +5,7 @@ import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.boxoffice.query.catalog.CatalogGraphQlController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +21,10 @@ public class GraphQlLimits {
 
     /** The schema's deepest real query is 6 levels; the standard introspection query needs 13. */
     static final int MAX_DEPTH = 15;
-    static final int MAX_COMPLEXITY = 2_000;
-    static final int SEAT_LIST = 1_000;
+    /** A page of 100 events with what the events list shows costs about 2,100. */
+    static final int MAX_COMPLEXITY = 5_000;
+    /** So that a query holds one venue's seats, and two exceed the limit. */
+    static final int SEAT_LIST = 2_500;
     /** Lists without a size argument: what they are assumed to hold. */
     private static final int UNSIZED_LIST = 20;
 
@@ -45,8 +48,10 @@ public class GraphQlLimits {
                 return SEAT_LIST + childComplexity;
             }
             if (type.equals("Query") && field.equals("events")) {
+                // a page larger than the largest one is refused by the resolver itself, with its own message
                 Object first = environment.getArguments().get("first");
-                int size = first instanceof Integer n ? Math.max(1, n) : UNSIZED_LIST;
+                int size = first instanceof Integer n ? Math.max(1, Math.min(n, CatalogGraphQlController.MAX_PAGE))
+                        : UNSIZED_LIST;
                 return size * (1 + childComplexity);
             }
             if (type.equals("Query") && (field.equals("venues") || field.equals("myReservations"))) {
