@@ -22,8 +22,10 @@ fi
 ./mvnw -q -DskipTests install
 rm -rf "$DATA" "$OUT"
 mkdir -p "$OUT"
-# a known sign-in key for this run, so that wrk's fans can be given tokens without a sign-in request each
+# a known sign-in key for this run, so that the simulated fans are given tokens without a sign-in (a password
+# hash) each, as fans who signed in before the on-sale; and the first administrator's password, for the organizer
 ISSUER_SECRET=$(head -c 24 /dev/urandom | base64)
+ADMIN_PASSWORD=load-test-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 
 # Run from the extracted jar, as in production: on Java 21+ (virtual threads), loading classes from the nested jar
 # can deadlock under load (spring-boot#51463). Holds last an hour here, so that no simulation's unpaid holds expire
@@ -33,7 +35,8 @@ rm -rf "$TARGET_DIR/boxoffice"
 echo "Starting Boxoffice on port $PORT (log: $TARGET_DIR/app.log)"
 "$JAVA" -Xmx3g -jar "$TARGET_DIR/boxoffice/boxoffice.jar" --server.port="$PORT" --boxoffice.embedded.data-dir="$DATA" \
     --boxoffice.baseline.enabled=true --boxoffice.demo-data.enabled=false --boxoffice.hold-duration=PT1H \
-    --boxoffice.auth.issuer.secret="$ISSUER_SECRET" \
+    --boxoffice.auth.issuer.secret="$ISSUER_SECRET" --boxoffice.auth.admin-password="$ADMIN_PASSWORD" \
+    --boxoffice.rate-limit.enabled=false \
     --logging.level.root=WARN --logging.level.io.boxoffice.app.runtime=INFO > "$TARGET_DIR/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
@@ -67,7 +70,7 @@ echo "{\"redisSetNxPerSecond\": $redis_set_nx, \"pgbenchInsertsPerSecond\": $pgb
 
 simulate() {
     ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass="io.boxoffice.loadtest.$1" \
-        -DbaseUrl="http://localhost:$PORT" "${@:2}"
+        -DbaseUrl="http://localhost:$PORT" -DissuerSecret="$ISSUER_SECRET" -DadminPassword="$ADMIN_PASSWORD" "${@:2}"
 }
 # a short sale on each first, so that both are measured with a warm JVM, not the first to run with a cold one
 simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=warm-up-boxoffice "$@" -Dfans=300 -DrampSeconds=5
@@ -79,7 +82,7 @@ simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=at80 "$@"
 simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=saturate "$@"
 simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=hot "$@"
 simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=hot "$@"
-# fans sign in, join and follow the line through Gatling at a rate this box carries; wrk adds more fans below
+# signed-in fans join and follow the line through Gatling at a rate this box carries; wrk adds more fans below
 simulate WaitingRoomSimulation -DqueuedFans=20000 -DjoinRate=200 "$@"
 
 # The waiting room's two calls alone, with the fans above still queued: wrk is lighter than Gatling, so more of

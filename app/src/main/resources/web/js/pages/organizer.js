@@ -28,6 +28,8 @@ export async function render(page) {
             <fieldset class="prices"><legend>Prices</legend></fieldset>
             <label>Currency <select name="currency"><option>EUR</option><option>USD</option><option>GBP</option>
                 <option>CHF</option></select></label>
+            <label>Tickets per fan <input name="maxTicketsPerFan" type="number" min="1" max="1000" value="8" required>
+                <small>Over all of a fan's reservations for this event.</small></label>
             <fieldset class="waiting"><legend>Flash sale</legend>
                 <label class="check"><input type="checkbox" name="waitingRoom"> Fans queue in a waiting room</label>
                 <label>Fans picking seats at once <input name="maxFansInFlow" type="number" min="1" value="1000"></label>
@@ -71,7 +73,8 @@ export async function render(page) {
         try {
             const created = await call('/api/events', {method: 'POST', body: {venueId: fields.get('venueId'),
                 name: fields.get('name'), startsAt: instant('startsAt'), salesStartAt: instant('salesStartAt'),
-                prices, waitingRoom, maxFansInFlow: number('maxFansInFlow'),
+                prices, maxTicketsPerFan: Number(fields.get('maxTicketsPerFan')), waitingRoom,
+                maxFansInFlow: number('maxFansInFlow'),
                 admissionsPerSecond: number('admissionsPerSecond')}});
             const done = form.querySelector('.done');
             done.replaceChildren('Event created. ',

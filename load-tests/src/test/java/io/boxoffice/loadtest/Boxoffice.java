@@ -26,13 +26,17 @@ public final class Boxoffice {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String admin;
 
+    /** Signs in as the first administrator, with {@code -DadminPassword} (what {@code run.sh} starts it with). */
     public Boxoffice(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.admin = token("admin");
+        ObjectNode credentials = JSON.createObjectNode().put("username", "admin")
+                .put("password", System.getProperty("adminPassword", ""));
+        this.admin = call("POST", "/api/auth/token", null, credentials.toString()).path("token").asText();
     }
 
+    /** A fan's access token. */
     public String token(String username) {
-        return call("POST", "/api/auth/token", null, "{\"username\":\"" + username + "\"}").path("token").asText();
+        return FanTokens.mint(username);
     }
 
     /** A venue of a hot section H (category FRONT) and a larger one C (BACK); returns its id. */

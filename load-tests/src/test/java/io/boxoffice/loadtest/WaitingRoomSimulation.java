@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -19,7 +18,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
- * The waiting room under an on-sale's arrival: {@code -DqueuedFans} (100,000) sign in and join at {@code -DjoinRate} a
+ * The waiting room under an on-sale's arrival: {@code -DqueuedFans} (100,000) signed-in fans join at {@code -DjoinRate} a
  * second, each then follows the line {@code -Dchecks} times, as the page does (the shared, cacheable line; no cache
  * in between here, so every check reaches the application). One seat and one fan in the flow at a time, so everyone
  * else stays queued: at the end, all of them are held in the queue at once. Writes
@@ -44,9 +43,7 @@ public class WaitingRoomSimulation extends Simulation {
                 .disableCaching(); // every check reaches the application: its capacity is what is measured
         String path = "/api/events/" + eventId + "/waiting-room";
         ScenarioBuilder fans = scenario("waiting room")
-                .exec(session -> session.set("username", "queued-fan-" + session.userId()))
-                .exec(http("sign in").post("/api/auth/token").body(StringBody("{\"username\":\"#{username}\"}"))
-                        .check(jsonPath("$.token").saveAs("token")))
+                .exec(session -> session.set("token", FanTokens.mint("queued-fan-" + session.userId())))
                 .exec(http("join").post(path).header("Authorization", "Bearer #{token}")
                         .check(responseTimeInMillis().saveAs("latency"),
                                 jsonPath("$.queueLength").ofLong().optional().saveAs("queueLength")))

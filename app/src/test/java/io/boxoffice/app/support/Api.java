@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class Api {
     public static final String PASSWORD = "correct horse battery staple";
     private static final Map<String, Signed> SIGNED_IN = new ConcurrentHashMap<>();
     private static final Random RANDOM = new Random();
+    /** No answer takes this long unless the node is stuck: then the test fails instead of hanging. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final String baseUrl;
     private final String adminPassword;
@@ -86,7 +89,7 @@ public final class Api {
     }
 
     public Response send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(PATIENCE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -117,7 +120,7 @@ public final class Api {
 
     /** A GET as a browser or CDN makes it, with its headers; the body is not parsed. */
     public HttpResponse<String> raw(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(PATIENCE);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -41,17 +41,10 @@ public final class RawHttp implements AutoCloseable {
         for (String header : headers) {
             head.append(header).append("\r\n");
         }
-        return write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-    }
-
-    public RawHttp write(byte[] bytes) {
-        try {
-            out.write(bytes);
-            out.flush();
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!tryWrite(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII))) {
+            throw new IllegalStateException("the server closed the connection before the request's head was sent");
         }
+        return this;
     }
 
     /** Writes, and tells whether the server still took it (false once it has answered and closed). */

@@ -22,6 +22,7 @@ class OrganizerBrowserIT extends ApplicationTest {
             organizer.type("input[name=name]", "Harbour Jazz Night");
             organizer.js("document.querySelector('input[name=startsAt]').value = '2031-07-14T21:00'");
             organizer.type("input[name='price:FLOOR']", "35.5");
+            organizer.type("input[name=maxTicketsPerFan]", "4");
             organizer.click("form.organizer button[type=submit]");
 
             organizer.waitForText(".done", "Event created.");
@@ -29,6 +30,7 @@ class OrganizerBrowserIT extends ApplicationTest {
             organizer.waitUntil(driver -> !organizer.elements("seat-map[data-complete]").isEmpty());
             assertThat(organizer.text("h1")).isEqualTo("Harbour Jazz Night");
             assertThat(organizer.text(".legend")).contains("FLOOR 35.50 EUR");
+            assertThat(organizer.text(".hint")).as("the fans are told the limit").startsWith("Up to 4 seats per fan.");
             organizer.clickSeat("A-2-6");
             assertThat(organizer.text(".panel .total")).contains("35.50 EUR");
         }
