@@ -88,7 +88,7 @@ public class EmbeddedPasswords {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                kept.store(out, "Passwords of the embedded default's accounts (sign in with them; change them as you like)");
+                kept.store(out, "Passwords of the embedded default's accounts: sign in with them");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
