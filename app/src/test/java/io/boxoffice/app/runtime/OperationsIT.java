@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What operators watch: health with PostgreSQL and Redis and reservation metrics for Prometheus, for ADMIN only;
- * the load balancer's probes answer anyone, and say UP or DOWN and nothing else.
+ * the load balancer's probes (liveness, readiness) answer anyone, and say UP or DOWN and nothing else.
  */
 class OperationsIT extends ApplicationTest {
 
@@ -27,8 +27,8 @@ class OperationsIT extends ApplicationTest {
     }
 
     @Test
-    void anyoneElseLearnsOnlyWhetherTheNodeIsUp() {
-        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+    void theLoadBalancersProbesTellAnyoneOnlyWhetherTheNodeIsUp() {
+        for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
             for (String token : new String[]{null, api.token("probing-fan")}) {
                 Api.Response probe = api.get(path, token);
                 assertThat(probe.status()).as(path).isEqualTo(200);
@@ -40,8 +40,8 @@ class OperationsIT extends ApplicationTest {
     }
 
     @Test
-    void metricsAndPrometheusNeedAnOperator() {
-        for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/info",
+    void healthDetailsMetricsAndPrometheusNeedAnOperator() {
+        for (String path : List.of("/actuator/health", "/actuator/metrics", "/actuator/prometheus", "/actuator/info",
                 "/actuator/health/db", "/actuator/metrics/jvm.memory.used")) {
             assertThat(api.get(path, null).status()).as("anonymous %s", path).isEqualTo(401);
             assertThat(api.get(path, api.token("curious-fan")).status()).as("a fan: %s", path).isEqualTo(403);
