@@ -1,5 +1,6 @@
 package io.boxoffice.app.account;
 
+import io.boxoffice.app.runtime.OwnerOnlyFile;
 import io.boxoffice.app.security.AuthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,8 @@ public class FirstAdministrator implements SmartInitializingSingleton {
                 throw new IllegalStateException("Set boxoffice.auth.admin-password (BOXOFFICE_AUTH_ADMIN_PASSWORD), "
                         + "the password of the first administrator 'admin': only the embedded default makes one");
             }
-            EmbeddedPasswords.Kept kept = embedded.passwordOf(USERNAME);
-            password = kept.password();
+            OwnerOnlyFile.Kept kept = embedded.passwordOf(USERNAME);
+            password = kept.value();
             made = kept.isNew();
         }
         Map<String, String> problems = policy.problems(USERNAME, password);

@@ -96,7 +96,7 @@ public class DemoData implements ApplicationRunner {
                 Map.of("FLOOR", eur("89.00"), "LOWER", eur("69.00"), "UPPER", eur("45.00")));
         if (auth.issuer().enabled()) {
             new TreeMap<>(ACCOUNTS).forEach((username, roles) -> {
-                String password = passwords.passwordOf(username).password();
+                String password = passwords.passwordOf(username).value();
                 if (accounts.create(username, encoder.encode(password), roles)) {
                     log.info("Demo account '{}'{} with the password {} (kept in {})", username,
                             roles.isEmpty() ? "" : " " + roles, password, passwords.file());

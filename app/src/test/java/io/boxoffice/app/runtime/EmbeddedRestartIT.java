@@ -38,16 +38,11 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedRestartIT {
 
-    private static final String SECRET = "restart-test-secret-of-at-least-32-bytes";
-
     @TempDir
     Path dataDir;
 
     private ConfigurableApplicationContext start(String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--boxoffice.embedded.data-dir=" + dataDir,
-                "--boxoffice.auth.issuer.secret=" + SECRET));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--boxoffice.embedded.data-dir=" + dataDir));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(BoxofficeApplication.class).run(args.toArray(String[]::new));
     }
@@ -59,13 +54,17 @@ class EmbeddedRestartIT {
     }
 
     private Properties keptPasswords() {
-        Properties passwords = new Properties();
-        try (Reader in = Files.newBufferedReader(dataDir.resolve("passwords"))) {
-            passwords.load(in);
+        return kept("passwords");
+    }
+
+    private Properties kept(String file) {
+        Properties kept = new Properties();
+        try (Reader in = Files.newBufferedReader(dataDir.resolve(file))) {
+            kept.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return passwords;
+        return kept;
     }
 
     @Test
@@ -106,6 +105,43 @@ class EmbeddedRestartIT {
             assertThat(api.reserve(api.token("after-restart"), eventId, List.of("A-1-3")).status()).isEqualTo(201);
             assertThat(venueCreations(app)).as("demo data is made once, plus the test's venue").isEqualTo("3");
         }
+    }
+
+    /** The keys the embedded default made at its first start are its keys from then on. */
+    @Test
+    void whatItSignedStillVerifiesAfterARestart() {
+        String fanToken;
+        String reservationPath;
+        String code;
+        try (ConfigurableApplicationContext app = start("--boxoffice.demo-data.enabled=false")) {
+            Api api = api(app);
+            String eventId = api.eventWithSeats(1);
+            fanToken = api.token("ticket-holder");
+            String reservationId = api.reserve(fanToken, eventId, List.of("A-1-1")).text("reservationId");
+            reservationPath = "/api/reservations/" + reservationId;
+            String paymentId = api.post(reservationPath + "/checkout", fanToken, null).text("paymentId");
+            assertThat(api.post("/sandbox/checkout/" + paymentId + "/succeed", null, null).status()).isEqualTo(303);
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get(reservationPath, fanToken).text("status")
+                    .equals("CONFIRMED"));
+            code = api.get(reservationPath, fanToken).body().at("/tickets/0/code").asText();
+            assertThat(api.get("/api/tickets/verify?code=" + code, null).status()).isEqualTo(200);
+        }
+        assertThat(keptSecrets().stringPropertyNames()).containsExactlyInAnyOrder("boxoffice.auth.issuer.secret",
+                "boxoffice.payment.webhook-secret", "boxoffice.tickets.signing-secret",
+                "boxoffice.waiting-room.signing-secret");
+
+        try (ConfigurableApplicationContext app = start("--boxoffice.demo-data.enabled=false")) {
+            Api api = api(app);
+            assertThat(api.get(reservationPath, fanToken).status()).as("a token from before the restart")
+                    .isEqualTo(200);
+            Api.Response verified = api.get("/api/tickets/verify?code=" + code, null);
+            assertThat(verified.status()).as("a ticket code from before the restart").isEqualTo(200);
+            assertThat(verified.text("seatId")).isEqualTo("A-1-1");
+        }
+    }
+
+    private Properties keptSecrets() {
+        return kept("secrets");
     }
 
     private static String venueCreations(ConfigurableApplicationContext app) {

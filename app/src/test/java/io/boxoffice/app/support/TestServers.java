@@ -84,6 +84,7 @@ public final class TestServers {
                 "boxoffice.auth.admin-password=" + ADMIN_PASSWORD,
                 "boxoffice.payment.webhook-secret=" + WEBHOOK_SECRET,
                 "boxoffice.tickets.signing-secret=ticket-codes-secret-of-at-least-32-bytes",
+                "boxoffice.waiting-room.signing-secret=admission-tokens-secret-of-at-least-32-bytes",
                 "boxoffice.demo-data.enabled=false",
                 // the load tests' naive baseline, so that its own test shares this context
                 "boxoffice.baseline.enabled=true");

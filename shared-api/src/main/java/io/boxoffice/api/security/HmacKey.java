@@ -1,7 +1,5 @@
 package io.boxoffice.api.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -9,18 +7,16 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 
 /**
- * An HMAC-SHA256 key from configuration, for what Boxoffice signs: tokens, webhooks, ticket codes. Without a
- * configured secret (the embedded default), a random key is made for this run, with a warning: what it signs
- * does not verify after a restart or on another node.
+ * An HMAC-SHA256 key from configuration, for what Boxoffice signs: tokens, webhooks, ticket codes. There is always a
+ * configured secret (the embedded default keeps its own in its data folder), so what one node signs verifies on
+ * every node and after a restart.
  */
 public final class HmacKey {
 
     /** 256 bits, the size of the hash. */
     public static final int MIN_SECRET_BYTES = 32;
-    private static final Logger log = LoggerFactory.getLogger(HmacKey.class);
 
     private final SecretKeySpec key;
 
@@ -34,11 +30,7 @@ public final class HmacKey {
      */
     public static HmacKey fromSecret(String configured, String property, int minBytes) {
         if (configured == null || configured.isEmpty()) {
-            log.warn("No {}: signing with a key made for this run only; what it signs will not verify after a "
-                    + "restart or on other nodes", property);
-            byte[] random = new byte[MIN_SECRET_BYTES];
-            new SecureRandom().nextBytes(random);
-            return new HmacKey(random);
+            throw new IllegalStateException("Set " + property + ": a key that every node shares");
         }
         byte[] secret = configured.getBytes(StandardCharsets.UTF_8);
         if (secret.length < minBytes) {

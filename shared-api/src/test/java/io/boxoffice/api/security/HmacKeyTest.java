@@ -27,11 +27,10 @@ class HmacKeyTest {
     }
 
     @Test
-    void withoutASecretEachKeyIsRandom() {
-        byte[] mac = HmacKey.fromSecret("", "test.secret", HmacKey.MIN_SECRET_BYTES).sign(bytes("x"));
-
-        assertThat(HmacKey.fromSecret(null, "test.secret", HmacKey.MIN_SECRET_BYTES).verify(mac, bytes("x")))
-                .isFalse();
+    void withoutASecretThereIsNoKey() {
+        assertThatThrownBy(() -> HmacKey.fromSecret("", "test.secret", HmacKey.MIN_SECRET_BYTES))
+                .hasMessageContaining("Set test.secret");
+        assertThatThrownBy(() -> HmacKey.fromSecret(null, "test.secret", 1)).hasMessageContaining("Set test.secret");
     }
 
     @Test

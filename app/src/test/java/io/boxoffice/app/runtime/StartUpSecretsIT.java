@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Against real servers, nobody gets a default administrator: without {@code boxoffice.auth.admin-password} (or
- * with a weak one) the application does not start.
+ * Against real servers, nothing secret has a default: without {@code boxoffice.auth.admin-password} (or with a weak
+ * one), or without any of the signing keys, the application does not start.
  */
-class FirstAdministratorIT {
+class StartUpSecretsIT {
 
     @Test
     void withoutTheAdministratorsPasswordANodeDoesNotStart() {
@@ -23,11 +23,21 @@ class FirstAdministratorIT {
                 .hasStackTraceContaining("boxoffice.auth.admin-password: must not contain the username");
     }
 
-    private static void start(String adminPassword) {
+    @Test
+    void withoutASigningKeyANodeDoesNotStart() {
+        assertThatThrownBy(() -> start("--boxoffice.tickets.signing-secret="))
+                .hasStackTraceContaining("Set boxoffice.tickets.signing-secret (BOXOFFICE_TICKETS_SIGNINGSECRET)");
+        assertThatThrownBy(() -> start("--boxoffice.payment.webhook-secret="))
+                .hasStackTraceContaining("Set boxoffice.payment.webhook-secret");
+    }
+
+    /** A node of the test deployment with one setting replaced. */
+    private static void start(String replaced) {
+        String name = replaced.substring(2, replaced.indexOf('='));
         String[] args = Stream.concat(TestServers.nodeProperties().stream()
-                        .filter(property -> !property.startsWith("boxoffice.auth.admin-password="))
+                        .filter(property -> !property.startsWith(name + "="))
                         .map(property -> "--" + property),
-                Stream.of("--server.port=0", adminPassword)).toArray(String[]::new);
+                Stream.of("--server.port=0", replaced)).toArray(String[]::new);
         new SpringApplicationBuilder(BoxofficeApplication.class).run(args).close();
     }
 }
