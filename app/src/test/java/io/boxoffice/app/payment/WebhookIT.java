@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,17 +106,109 @@ class WebhookIT extends PaymentTest {
     }
 
     @Test
-    void aWebhookFasterThanTheCheckoutAnswerStillSellsOnce() {
+    void aPaymentIdOfNoCheckoutOfTheReservationIsRefusedUntilItsCheckoutIsRecorded() {
         String reservationId = hold("A-1-4");
-        // the gateway took the payment and called back before the checkout was recorded
-        assertThat(gateway.webhook(Gateway.event("payment.succeeded", "pay_fast", reservationId, "49.00"))
-                .text("outcome")).isEqualTo("CONFIRMED");
+        String early = Gateway.event("payment.succeeded", "pay_early", reservationId, "49.00");
+        assertRefusedWithoutEffect(gateway.webhook(early), "unknown-payment");
 
-        context.getBean(CommandGateway.class).sendAndWait(new StartCheckout(reservationId, "webhook-fan", "pay_fast",
-                new Money(new BigDecimal("49.00"), "EUR")));
+        context.getBean(CommandGateway.class).sendAndWait(new StartCheckout(reservationId, "webhook-fan",
+                "pay_early", new Money(new BigDecimal("49.00"), "EUR")));
 
-        assertThat(status(reservationId)).isEqualTo("CONFIRMED");
+        assertThat(gateway.webhook(early).text("outcome")).as("the gateway's retry, once the checkout is recorded")
+                .isEqualTo("CONFIRMED");
         assertThat(store.payloads(SeatKey.of(eventId, "A-1-4"))).filteredOn(SeatSold.class::isInstance).hasSize(1);
+    }
+
+    /** evt_A confirmed R1; the same id re-sent with R3's reservation and payment sold R3 too. */
+    @Test
+    void oneGatewayEventIdHasOneEffectWhateverBodyComesWithItLater() {
+        Paid alice = paid("reusing-alice", "A-1-1");
+        String carol = api.token("reused-carol");
+        String r3 = api.reserve(carol, eventId, List.of("A-1-2")).text("reservationId");
+        String p3 = gateway.checkout(carol, r3);
+
+        Api.Response reused = gateway.webhook(alice.body().replace(alice.paymentId(), p3)
+                .replace(alice.reservationId(), r3));
+
+        assertRefusedWithoutEffect(reused, "gateway-event-reused");
+        assertThat(api.get("/api/reservations/" + r3, carol).text("status")).isEqualTo("HELD");
+        assertThat(store.payloads(r3)).noneMatch(ReservationConfirmed.class::isInstance);
+        assertThat(gateway.webhook(alice.body()).text("outcome")).as("the same body again").isEqualTo("NO_EFFECT");
+    }
+
+    /** A payment.succeeded for R3 carrying R1's payment listed a refund of Alice's payment on R3. */
+    @Test
+    void aPaymentOfAnotherReservationIsRefusedAndRefundsNobody() {
+        Paid alice = paid("paying-alice", "A-1-1");
+        String carol = api.token("misrouted-carol");
+        String r3 = api.reserve(carol, eventId, List.of("A-1-2")).text("reservationId");
+        String p3 = gateway.checkout(carol, r3);
+        long events = store.eventCountFor(eventId);
+
+        assertRefusedWithoutEffect(gateway.webhook(Gateway.event("payment.succeeded", alice.paymentId(), r3, "49.00")),
+                "unknown-payment");
+        assertRefusedWithoutEffect(gateway.webhook(Gateway.event("refund.succeeded", p3, alice.reservationId(),
+                "49.00")), "unknown-payment");
+        assertRefusedWithoutEffect(gateway.webhook(Gateway.event("payment.failed", alice.paymentId(), r3, "49.00")),
+                "unknown-payment");
+
+        assertThat(store.eventCountFor(eventId)).isEqualTo(events);
+        Api.Response hers = api.get("/api/reservations/" + r3, carol);
+        assertThat(hers.text("status")).isEqualTo("HELD");
+        assertThat(hers.body().path("refunds")).isEmpty();
+        Api.Response alices = api.get("/api/reservations/" + alice.reservationId(), api.token("paying-alice"));
+        assertThat(alices.text("status")).isEqualTo("CONFIRMED");
+        assertThat(alices.body().path("refunds")).isEmpty();
+    }
+
+    @Test
+    void amountsAreComparedAsMoneyAndReadStrictly() {
+        String fan = api.token("exact-payer");
+        List<String> amounts = List.of("49", "49.0", "49.00");
+        for (int i = 0; i < amounts.size(); i++) {
+            String amount = amounts.get(i);
+            String reservationId = api.reserve(fan, eventId, List.of("A-1-" + (5 + i))).text("reservationId");
+            Api.Response paid = gateway.webhook(Gateway.event("payment.succeeded", gateway.checkout(fan, reservationId),
+                    reservationId, amount));
+            assertThat(paid.text("outcome")).as("%s EUR for 49.00 EUR", amount).isEqualTo("CONFIRMED");
+        }
+        String reservationId = api.reserve(fan, eventId, List.of("A-1-8")).text("reservationId");
+        String paymentId = gateway.checkout(fan, reservationId);
+        long events = store.eventCountFor(eventId);
+        Map<String, String> malformed = Map.of("49.00 ", "amount.amount", " 49.00", "amount.amount",
+                "+49.00", "amount.amount", "4.9e1", "amount.amount", "49,00", "amount.amount",
+                "49.001", "amount.amount", "-49.00", "amount.amount", "", "amount.amount");
+        malformed.forEach((amount, field) -> {
+            Api.Response refused = gateway.webhook(Gateway.event("payment.succeeded", paymentId, reservationId, amount));
+            assertRefusedWithoutEffect(refused, "invalid-webhook");
+            assertThat(refused.body().path("errors").findValuesAsText("field")).as("'%s'", amount).contains(field);
+        });
+        for (String currency : List.of("eur", "XYZ", "XXX", "EURO", "")) {
+            Api.Response refused = gateway.webhook(Gateway.event("payment.succeeded", paymentId, reservationId,
+                    "49.00", currency));
+            assertRefusedWithoutEffect(refused, "invalid-webhook");
+            assertThat(refused.body().path("errors").findValuesAsText("field")).as(currency)
+                    .containsExactly("amount.currency");
+        }
+        String asNumber = Gateway.event("payment.succeeded", paymentId, reservationId, "49.00")
+                .replace("\"amount\":\"49.00\"", "\"amount\":49.00");
+        assertRefusedWithoutEffect(gateway.webhook(asNumber), "invalid-webhook");
+        assertRefusedWithoutEffect(gateway.webhook(Gateway.event("payment.succeeded", paymentId, reservationId,
+                "49.00", "USD")), "payment-mismatch");
+        assertThat(store.eventCountFor(eventId)).isEqualTo(events);
+    }
+
+    /** A reservation paid through the sandbox's checkout, and the webhook that paid it. */
+    private record Paid(String reservationId, String paymentId, String body) {
+    }
+
+    private Paid paid(String username, String seat) {
+        String token = api.token(username);
+        String reservationId = api.reserve(token, eventId, List.of(seat)).text("reservationId");
+        String paymentId = gateway.checkout(token, reservationId);
+        String body = Gateway.event("payment.succeeded", paymentId, reservationId, "49.00");
+        assertThat(gateway.webhook(body).text("outcome")).isEqualTo("CONFIRMED");
+        return new Paid(reservationId, paymentId, body);
     }
 
     @Test

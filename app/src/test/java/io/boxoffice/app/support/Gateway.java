@@ -35,12 +35,18 @@ public final class Gateway {
     }
 
     public static String event(String type, String paymentId, String reservationId, String amount) {
+        return event(type, paymentId, reservationId, amount, "EUR");
+    }
+
+    /** A gateway event with a new id, as the gateway writes it (the amount as a string). */
+    public static String event(String type, String paymentId, String reservationId, String amount,
+                               String currency) {
         ObjectNode event = Api.JSON.createObjectNode()
                 .put("id", "evt_" + UUID.randomUUID())
                 .put("type", type)
                 .put("paymentId", paymentId)
                 .put("reservationId", reservationId);
-        event.putObject("amount").put("amount", amount).put("currency", "EUR");
+        event.putObject("amount").put("amount", amount).put("currency", currency);
         return event.toString();
     }
 

@@ -46,6 +46,8 @@ public class Reservation {
     private Instant heldUntil;
     private ReservationStatus status;
     private String paidWith;
+    /** The payments the owner opened at the gateway: the only ones that can pay, fail or be refunded here. */
+    private final Set<String> payments = new HashSet<>();
     private final Set<String> gatewayEventsSeen = new HashSet<>();
     private final Set<String> latePayments = new HashSet<>();
     private final Set<String> refundedPayments = new HashSet<>();
@@ -93,8 +95,8 @@ public class Reservation {
     @CommandHandler
     void handle(StartCheckout command, Clock clock) {
         requireOwner(command.userId());
-        if (command.paymentId().equals(paidWith)) {
-            return; // the webhook was faster than the checkout's answer
+        if (payments.contains(command.paymentId())) {
+            return; // the same checkout recorded again
         }
         if (status != ReservationStatus.HELD || !clock.instant().isBefore(heldUntil)) {
             throw new ReservationNotPayableException(reservationId);
@@ -108,8 +110,11 @@ public class Reservation {
      * confirmed; paid for a reservation that is over (or a second payment) means a refund.
      */
     PaymentVerdict judgePayment(RecordPaymentEvent payment, Instant now) {
-        if (gatewayEventsSeen.contains(payment.gatewayEventId()) || payment.paymentId().equals(paidWith)
-                || latePayments.contains(payment.paymentId())) {
+        if (gatewayEventsSeen.contains(payment.gatewayEventId())) {
+            return PaymentVerdict.NO_EFFECT; // the same gateway event, delivered again
+        }
+        requirePayment(payment.paymentId());
+        if (payment.paymentId().equals(paidWith) || latePayments.contains(payment.paymentId())) {
             return PaymentVerdict.NO_EFFECT; // the same payment, reported again
         }
         requireAmount(payment.amount());
@@ -135,7 +140,11 @@ public class Reservation {
 
     /** The gateway declined: a held reservation ends and its seats are released. */
     SeatsToRelease paymentFailed(RecordPaymentEvent payment) {
-        if (gatewayEventsSeen.contains(payment.gatewayEventId()) || status != ReservationStatus.HELD) {
+        if (gatewayEventsSeen.contains(payment.gatewayEventId())) {
+            return SeatsToRelease.NONE;
+        }
+        requirePayment(payment.paymentId());
+        if (status != ReservationStatus.HELD) {
             return SeatsToRelease.NONE;
         }
         apply(new ReservationPaymentFailed(reservationId, eventId, payment.paymentId(), payment.gatewayEventId(),
@@ -145,8 +154,12 @@ public class Reservation {
 
     /** A refund of a late payment went through. */
     boolean refunded(RecordPaymentEvent refund) {
-        if (!latePayments.contains(refund.paymentId()) || refundedPayments.contains(refund.paymentId())) {
+        if (gatewayEventsSeen.contains(refund.gatewayEventId())) {
             return false;
+        }
+        requirePayment(refund.paymentId());
+        if (!latePayments.contains(refund.paymentId()) || refundedPayments.contains(refund.paymentId())) {
+            return false; // only money taken after the hold ended is given back, once
         }
         apply(new PaymentRefunded(reservationId, refund.paymentId(), refund.gatewayEventId(), refund.amount()));
         return true;
@@ -175,8 +188,15 @@ public class Reservation {
     }
 
     private void requireAmount(Money paid) {
-        if (!amount.equals(paid)) {
+        if (!amount.isSameAs(paid)) {
             throw new PaymentMismatchException(reservationId, amount, paid);
+        }
+    }
+
+    /** A payment id belongs to the reservation whose checkout opened it, and to no other. */
+    private void requirePayment(String paymentId) {
+        if (!payments.contains(paymentId)) {
+            throw new UnknownPaymentException(reservationId, paymentId);
         }
     }
 
@@ -194,6 +214,11 @@ public class Reservation {
         amount = event.amount();
         heldUntil = event.heldUntil();
         status = ReservationStatus.HELD;
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutStarted event) {
+        payments.add(event.paymentId());
     }
 
     @EventSourcingHandler

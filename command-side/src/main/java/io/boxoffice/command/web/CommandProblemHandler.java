@@ -11,6 +11,7 @@ import io.boxoffice.command.reservation.ReservationNotPayableException;
 import io.boxoffice.command.reservation.SalesNotOpenException;
 import io.boxoffice.command.reservation.SeatsTakenException;
 import io.boxoffice.command.reservation.TicketLimitReachedException;
+import io.boxoffice.command.reservation.UnknownPaymentException;
 import io.boxoffice.command.reservation.UnknownSeatsException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -85,6 +86,12 @@ public class CommandProblemHandler {
     @ExceptionHandler
     ProblemDetail notPayable(ReservationNotPayableException e) {
         return Problems.problem(HttpStatus.CONFLICT, "reservation-not-payable", "Reservation cannot be paid",
+                e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownPayment(UnknownPaymentException e) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, "unknown-payment", "Payment not of this reservation",
                 e.getMessage(), Map.of());
     }
 

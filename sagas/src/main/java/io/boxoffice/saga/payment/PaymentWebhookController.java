@@ -1,43 +1,56 @@
 package io.boxoffice.saga.payment;
 
-import io.boxoffice.api.web.Problems;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.payment.PaymentEventOutcome;
 import io.boxoffice.api.payment.PaymentEventType;
 import io.boxoffice.api.payment.RecordPaymentEvent;
-import jakarta.validation.Validator;
+import io.boxoffice.api.web.Problems;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * {@code POST /api/payments/webhook}: the gateway's only way in. The signature and its timestamp are checked
  * before anything else, on the raw bytes; the answer is 2xx only once the outcome is committed (I6), so a
- * gateway retries anything it did not see acknowledged, and a duplicate has no second effect.
+ * gateway retries anything it did not see acknowledged. A gateway event id has one effect ever: recorded with its
+ * body in the transaction of its effect, it is answered {@code NO_EFFECT} when the same body comes again, and
+ * refused when another body comes with it.
  */
 @RestController
 public class PaymentWebhookController {
 
+    private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
+
     private final WebhookSignature signature;
     private final CommandGateway commands;
+    private final GatewayEvents gatewayEvents;
+    private final TransactionTemplate transactions;
     private final ObjectMapper json;
-    private final Validator validator;
     private final Clock clock;
 
-    public PaymentWebhookController(WebhookSignature signature, CommandGateway commands, ObjectMapper json,
-                                    Validator validator, Clock clock) {
+    public PaymentWebhookController(WebhookSignature signature, CommandGateway commands, GatewayEvents gatewayEvents,
+                                    TransactionTemplate transactions, ObjectMapper json, Clock clock) {
         this.signature = signature;
         this.commands = commands;
+        this.gatewayEvents = gatewayEvents;
+        this.transactions = transactions;
         this.json = json;
-        this.validator = validator;
         this.clock = clock;
     }
 
@@ -55,12 +68,20 @@ public class PaymentWebhookController {
                     e.getMessage());
         }
         GatewayEvent event = parse(raw);
-        PaymentEventType type = PaymentEventType.fromWireName(event.type()).orElseThrow(() -> Problems.error(
-                HttpStatus.BAD_REQUEST, "invalid-webhook", "Invalid webhook", "unknown event type " + event.type()));
+        PaymentEventType type = PaymentEventType.fromWireName(event.type()).orElseThrow(() -> invalid(Map.of("type",
+                "one of payment.succeeded, payment.failed, refund.succeeded")));
         try {
-            PaymentEventOutcome outcome = commands.sendAndWait(new RecordPaymentEvent(event.reservationId(),
-                    event.id(), type, event.paymentId(), event.amount()));
-            return new Acknowledged(outcome.name());
+            return transactions.execute(status -> switch (gatewayEvents.record(event.id(), raw,
+                    event.reservationId())) {
+                case DUPLICATE -> new Acknowledged(PaymentEventOutcome.NO_EFFECT.name());
+                case CONFLICT -> {
+                    log.warn("Gateway event {} came again with another body; refused", event.id());
+                    throw Problems.error(HttpStatus.BAD_REQUEST, "gateway-event-reused", "Gateway event id reused",
+                            "gateway event " + event.id() + " was received before with another body");
+                }
+                case NEW -> new Acknowledged(commands.<PaymentEventOutcome>sendAndWait(new RecordPaymentEvent(
+                        event.reservationId(), event.id(), type, event.paymentId(), event.amount())).name());
+            });
         } catch (AggregateNotFoundException e) {
             throw Problems.error(HttpStatus.BAD_REQUEST, "unknown-reservation", "Unknown reservation",
                     "no reservation " + event.reservationId());
@@ -71,16 +92,25 @@ public class PaymentWebhookController {
     }
 
     private GatewayEvent parse(byte[] raw) {
-        GatewayEvent event;
+        JsonNode body;
         try {
-            event = json.readValue(raw, GatewayEvent.class);
+            body = json.readTree(raw);
         } catch (IOException e) {
-            throw Problems.error(HttpStatus.BAD_REQUEST, "invalid-webhook", "Invalid webhook", "the body is not valid JSON");
-        }
-        if (event == null || !validator.validate(event).isEmpty()) {
             throw Problems.error(HttpStatus.BAD_REQUEST, "invalid-webhook", "Invalid webhook",
-                    "the body lacks id, type, paymentId, reservationId or amount");
+                    "the body is not valid JSON");
         }
-        return event;
+        GatewayEvent.Read read = GatewayEvent.read(body);
+        if (read instanceof GatewayEvent.Read.Invalid invalid) {
+            throw invalid(invalid.problems());
+        }
+        return ((GatewayEvent.Read.Valid) read).event();
+    }
+
+    /** A 400 that names each offending field, as every invalid request's, typed as a webhook's. */
+    private static ErrorResponseException invalid(Map<String, String> problems) {
+        ProblemDetail problem = Problems.invalidRequest("the webhook's body is not one the gateway sends", problems);
+        problem.setType(URI.create("/problems/invalid-webhook"));
+        problem.setTitle("Invalid webhook");
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

@@ -16,6 +16,11 @@ public record Money(@NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction =
                     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
                     @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
 
+    /** The same sum of money: 10, 10.0 and 10.00 EUR are one amount. */
+    public boolean isSameAs(Money other) {
+        return other != null && currency.equals(other.currency) && amount.compareTo(other.amount) == 0;
+    }
+
     public Money plus(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("cannot add " + other.currency + " to " + currency);
