@@ -1,5 +1,6 @@
 package io.boxoffice.app.account;
 
+import io.boxoffice.api.common.TextRules;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,7 @@ public class PasswordPolicy {
         int length = password.codePointCount(0, password.length());
         if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
             problems.put("password", MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
-        } else if (password.codePoints().anyMatch(PasswordPolicy::unprintable)) {
+        } else if (password.codePoints().anyMatch(TextRules::unprintable)) {
             problems.put("password", "letters, digits, spaces and symbols only: no control characters");
         } else if (username != null && password.toLowerCase(Locale.ROOT).contains(username)) {
             problems.put("password", "must not contain the username");
@@ -60,12 +61,6 @@ public class PasswordPolicy {
             problems.put("password", "is too easy to guess: it is among the most common passwords");
         }
         return problems;
-    }
-
-    private static boolean unprintable(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
     }
 
     private static Set<String> commonPasswords() {

@@ -1,5 +1,8 @@
 package io.boxoffice.app.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +18,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +65,46 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
-        return invalid("The request body is missing or is not valid JSON of the expected shape", List.of(), headers);
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return invalid("A field of the request body has the wrong type", List.of(Map.of(
+                    "field", path(mismatch.getPath()), "message", expected(mismatch.getTargetType()))), headers);
+        }
+        String field = e.getCause() instanceof JsonProcessingException ? "body" : "request";
+        return invalid("The request body is missing or is not valid JSON of the expected shape",
+                List.of(Map.of("field", field, "message", "a JSON object of the documented shape")), headers);
+    }
+
+    /** {@code sections[0].rows[2].seats[5].x}, as bean validation names fields. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "not of the expected type";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return Integer.class.equals(type) || Long.class.equals(type) || int.class.equals(type)
+                    || long.class.equals(type) ? "a whole number" : "a number";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 instant, such as 2030-06-01T20:00:00Z";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (Boolean.class.equals(type) || boolean.class.equals(type)) {
+            return "true or false";
+        }
+        return Collection.class.isAssignableFrom(type) ? "a list" : "an object";
     }
 
     private static String message(FieldError error) {

@@ -39,6 +39,8 @@ class BadInputIT extends ApplicationTest {
         }
     }
 
+    private static final String EUR = "\"FLOOR\":{\"amount\":\"49.00\",\"currency\":\"EUR\"}";
+
     static Stream<Arguments> badRequests() {
         String seats = "/reservations";
         return Stream.of(
@@ -94,6 +96,40 @@ class BadInputIT extends ApplicationTest {
                 new Case("a start that is not a date", t -> t.api.post("/api/events", t.admin,
                         t.eventBody("\"FLOOR\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}")
                                 .replace("2030-01-01T20:00:00Z", "next friday")), 400, "invalid-request"),
+                new Case("a NUL in a venue's name", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("nul\u0000byte", 1, 1)), 400, "invalid-request"),
+                new Case("an ESC in an event's name", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody(EUR).replace("\"Night\"", "\"\\u001b[31mNight\"")), 400, "invalid-request"),
+                new Case("a bidi override in a section's name", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 1).replace("Floor A", "Floor \u202EA")), 400, "invalid-request"),
+                new Case("a lone surrogate in a city", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 1).replace("\"Lyon\"", "\"Ly\\ud800on\"")), 400, "invalid-request"),
+                new Case("a name of 201 characters", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody(EUR).replace("\"Night\"", "\"" + "n".repeat(201) + "\"")), 400, "invalid-request"),
+                new Case("an event in the past", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody(EUR).replace("2030-01-01T20:00:00Z", "2000-01-01T20:00:00Z")), 400,
+                        "invalid-request"),
+                new Case("an event at the end of time", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody(EUR).replace("2030-01-01T20:00:00Z", "+999999999-12-31T23:59:59Z")), 400,
+                        "invalid-request"),
+                new Case("sales opening after the event", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody(EUR).replace("\"startsAt\"", "\"salesStartAt\":\"2030-02-01T10:00:00Z\","
+                                + "\"startsAt\"")), 400, "invalid-request"),
+                new Case("an unknown currency", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"49.00\",\"currency\":\"XYZ\"}")), 400,
+                        "invalid-request"),
+                new Case("a currency without minor units of its own", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"49.00\",\"currency\":\"XXX\"}")), 400,
+                        "invalid-request"),
+                new Case("cents of yen", t -> t.api.post("/api/events", t.admin,
+                        t.eventBody("\"FLOOR\":{\"amount\":\"49.50\",\"currency\":\"JPY\"}")), 400,
+                        "invalid-request"),
+                new Case("a seat at infinity", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 1).replace("\"x\":2.0", "\"x\":1e400")), 400, "invalid-request"),
+                new Case("a seat far away", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 1).replace("\"x\":2.0", "\"x\":-2e6")), 400, "invalid-request"),
+                new Case("a coordinate that is text", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 1).replace("\"x\":2.0", "\"x\":\"abc\"")), 400, "invalid-request"),
                 new Case("cancelling someone else's reservation", t -> t.api.delete("/api/reservations/"
                         + t.othersReservation(), t.fan), 404, "reservation-not-found"),
                 new Case("reading someone else's reservation", t -> t.api.get("/api/reservations/"
@@ -127,6 +163,28 @@ class BadInputIT extends ApplicationTest {
 
         Api.Response price = api.post("/api/events", admin, eventBody("\"VIP\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}"));
         assertThat(price.body().findValuesAsText("field")).contains("prices.FLOOR", "prices.VIP");
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsNamedByItsPath() {
+        Api.Response text = api.post("/api/venues", admin, Api.venue("Hall", 1, 2).replace("\"x\":4.0", "\"x\":\"abc\""));
+        assertThat(text.body().path("errors")).hasSize(1);
+        assertThat(text.body().at("/errors/0/field").asText()).isEqualTo("sections[0].rows[0].seats[1].x");
+        assertThat(text.body().at("/errors/0/message").asText()).isEqualTo("a number");
+
+        Api.Response infinite = api.post("/api/venues", admin, Api.venue("Hall", 1, 1).replace("\"y\":2.0",
+                "\"y\":1e400"));
+        assertThat(infinite.body().findValuesAsText("field")).containsExactly("sections[0].rows[0].seats[0].y");
+
+        Api.Response date = api.post("/api/events", admin, eventBody(EUR).replace("2030-01-01T20:00:00Z", "soon"));
+        assertThat(date.body().at("/errors/0/field").asText()).isEqualTo("startsAt");
+        Api.Response past = api.post("/api/events", admin, eventBody(EUR).replace("2030-", "2001-"));
+        assertThat(past.body().at("/errors/0").toString()).contains("startsAt").contains("in the future");
+        Api.Response yen = api.post("/api/events", admin, eventBody("\"FLOOR\":{\"amount\":\"49.50\",\"currency\":\"JPY\"}"));
+        assertThat(yen.body().at("/errors/0/field").asText()).isEqualTo("prices.FLOOR.amount");
+        assertThat(yen.body().at("/errors/0/message").asText()).isEqualTo("JPY has no minor units");
+        assertThat(api.post("/api/events", admin, eventBody("\"FLOOR\":{\"amount\":\"4950\",\"currency\":\"JPY\"}"))
+                .status()).as("whole yen are a price").isEqualTo(201);
     }
 
     @Test

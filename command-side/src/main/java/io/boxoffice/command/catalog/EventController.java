@@ -6,6 +6,8 @@ import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
+import io.boxoffice.api.common.MoneyRules;
+import io.boxoffice.api.common.PrintableText;
 import io.boxoffice.api.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,8 +24,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,26 +42,32 @@ public class EventController {
 
     /** More than any box or group booking needs; a bound so that one fan cannot buy a whole venue. */
     static final int MAX_TICKETS_PER_FAN = 1000;
+    /** How far ahead events are sold. */
+    static final Period MAX_AHEAD = Period.ofYears(10);
+    /** How long ago sales may have opened: an event created today was not on sale in another decade. */
+    static final Duration SALES_OPENED_AT_MOST = Duration.ofDays(365);
 
     private final CommandGateway commands;
     private final SeatingCatalog catalog;
+    private final Clock clock;
     private final int defaultMaxFansInFlow;
 
-    public EventController(CommandGateway commands, SeatingCatalog catalog,
+    public EventController(CommandGateway commands, SeatingCatalog catalog, Clock clock,
                            @Value("${boxoffice.waiting-room.max-fans-in-flow:1000}") int defaultMaxFansInFlow) {
         this.commands = commands;
         this.catalog = catalog;
+        this.clock = clock;
         this.defaultMaxFansInFlow = defaultMaxFansInFlow;
     }
 
-    public record CreateEventRequest(@NotBlank String venueId,
-                                     @NotBlank @Size(max = 200) String name,
+    public record CreateEventRequest(@NotBlank @Size(max = 64) String venueId,
+                                     @PrintableText(max = 200) String name,
                                      @NotNull Instant startsAt,
                                      Instant salesStartAt,
                                      @NotEmpty Map<String, @NotNull @Valid Money> prices,
                                      Boolean waitingRoom,
-                                     @Positive Integer admissionsPerSecond,
-                                     @Positive Integer maxFansInFlow,
+                                     @Positive @Max(100_000) Integer admissionsPerSecond,
+                                     @Positive @Max(1_000_000) Integer maxFansInFlow,
                                      @Positive @Max(MAX_TICKETS_PER_FAN) Integer maxTicketsPerFan) {
     }
 
@@ -66,6 +77,10 @@ public class EventController {
     @PostMapping("/api/events")
     @ResponseStatus(HttpStatus.CREATED)
     public EventCreatedResponse create(@Valid @RequestBody CreateEventRequest request) {
+        Map<String, String> dates = dateErrors(request.startsAt(), request.salesStartAt());
+        if (!dates.isEmpty()) {
+            throw Problems.invalid("The dates are not ones an event can have", dates);
+        }
         VenueCreated venue = catalog.venue(request.venueId()).orElseThrow(() -> Problems.invalid(
                 "The event names a venue that does not exist", Map.of("venueId", "unknown venue")));
         Map<String, String> errors = priceErrors(venue, request.prices());
@@ -73,9 +88,7 @@ public class EventController {
             throw Problems.invalid("The prices do not fit the venue", errors);
         }
         Map<String, Money> prices = request.prices().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey,
-                price -> new Money(price.getValue().amount().setScale(2, RoundingMode.UNNECESSARY),
-                        price.getValue().currency())));
+                Map.Entry::getKey, price -> MoneyRules.normalized(price.getValue())));
         String eventId = UUID.randomUUID().toString();
         WaitingRoomPolicy waitingRoom = waitingRoom(request);
         int ticketsPerFan = request.maxTicketsPerFan() == null ? EventCreated.DEFAULT_MAX_TICKETS_PER_FAN
@@ -98,7 +111,27 @@ public class EventController {
                 request.maxFansInFlow() == null ? defaultMaxFansInFlow : request.maxFansInFlow());
     }
 
-    /** Every category of the venue has exactly one price, and one currency serves the whole event. */
+    /** An event starts in the future (at most ten years ahead); its sales open before it starts. */
+    private Map<String, String> dateErrors(Instant startsAt, Instant salesStartAt) {
+        Instant now = clock.instant();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!startsAt.isAfter(now)) {
+            errors.put("startsAt", "in the future");
+        } else if (startsAt.isAfter(now.atZone(ZoneOffset.UTC).plus(MAX_AHEAD).toInstant())) {
+            errors.put("startsAt", "at most " + MAX_AHEAD.getYears() + " years ahead");
+        }
+        if (salesStartAt != null && !salesStartAt.isBefore(startsAt)) {
+            errors.put("salesStartAt", "before startsAt");
+        } else if (salesStartAt != null && salesStartAt.isBefore(now.minus(SALES_OPENED_AT_MOST))) {
+            errors.put("salesStartAt", "not more than a year ago");
+        }
+        return errors;
+    }
+
+    /**
+     * Every category of the venue has exactly one price in an ISO 4217 currency with its own minor units, and one
+     * currency serves the whole event.
+     */
     private static Map<String, String> priceErrors(VenueCreated venue, Map<String, Money> prices) {
         Set<String> categories = venue.sections().stream().map(Section::category)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -107,6 +140,10 @@ public class EventController {
                 .forEach(category -> errors.put("prices." + category, "the venue has seats of this category"));
         prices.keySet().stream().filter(category -> !categories.contains(category))
                 .forEach(category -> errors.put("prices." + category, "the venue has no seats of this category"));
+        prices.forEach((category, price) -> MoneyRules.currencyProblem(price.currency()).ifPresentOrElse(
+                problem -> errors.put("prices." + category + ".currency", problem),
+                () -> MoneyRules.amountProblem(price.amount(), price.currency()).ifPresent(
+                        problem -> errors.put("prices." + category + ".amount", problem))));
         if (prices.values().stream().map(Money::currency).distinct().count() > 1) {
             errors.put("prices", "all prices of an event are in one currency");
         }

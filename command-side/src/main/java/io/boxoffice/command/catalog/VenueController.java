@@ -2,12 +2,11 @@ package io.boxoffice.command.catalog;
 
 import io.boxoffice.api.catalog.CreateVenue;
 import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.common.PrintableText;
 import io.boxoffice.api.web.Problems;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,8 +34,8 @@ public class VenueController {
         this.commands = commands;
     }
 
-    public record CreateVenueRequest(@NotBlank @Size(max = 200) String name,
-                                     @NotBlank @Size(max = 100) String city,
+    public record CreateVenueRequest(@PrintableText(max = 200) String name,
+                                     @PrintableText(max = 100) String city,
                                      @NotEmpty List<@NotNull @Valid Section> sections) {
     }
 

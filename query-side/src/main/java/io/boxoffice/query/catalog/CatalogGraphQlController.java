@@ -3,6 +3,7 @@ package io.boxoffice.query.catalog;
 import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.common.Money;
+import io.boxoffice.api.common.TextRules;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -61,6 +62,8 @@ public class CatalogGraphQlController {
         if (first < 1 || first > MAX_PAGE) {
             throw new IllegalArgumentException("first must be between 1 and " + MAX_PAGE);
         }
+        searched("city", city);
+        searched("text", text);
         CatalogReadModel.Page page = catalog.events(
                 new CatalogReadModel.EventFilter(city, instant("from", from), instant("to", to), text), first, after);
         List<EventEdge> edges = page.events().stream()
@@ -177,6 +180,15 @@ public class CatalogGraphQlController {
     public List<SectionNode> sections(CatalogReadModel.VenueRow venue) {
         return catalog.layout(venue.id()).stream()
                 .map(s -> new SectionNode(s.id(), s.name(), s.category(), s.seatCount())).toList();
+    }
+
+    /** A search term is printable text, as the names it is compared with are (blank: no filter). */
+    private static void searched(String argument, String value) {
+        if (value != null && !value.isBlank()) {
+            TextRules.problem(value, 100).ifPresent(problem -> {
+                throw new IllegalArgumentException(argument + ": " + problem);
+            });
+        }
     }
 
     private static Instant instant(String argument, String value) {

@@ -1,17 +1,16 @@
 package io.boxoffice.api.catalog;
 
+import io.boxoffice.api.common.PrintableText;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
 /** A section of a venue; every seat in it is sold at the price of its {@code category}. */
 public record Section(@NotNull @Pattern(regexp = NAME_PART) String id,
-                      @NotBlank @Size(max = 100) String name,
+                      @PrintableText(max = 100) String name,
                       @NotNull @Pattern(regexp = NAME_PART) String category,
                       @NotEmpty List<@NotNull @Valid Row> rows) {
 
