@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +30,9 @@ public class CatalogProjection {
     private final CatalogTables tables;
     private final SeatUpdateHub seatUpdates;
 
-    public CatalogProjection(JdbcTemplate jdbc, ObjectMapper json, SeatUpdateHub seatUpdates) {
-        this.tables = new CatalogTables(jdbc, json, "");
+    public CatalogProjection(JdbcTemplate jdbc, ObjectMapper json, SeatUpdateHub seatUpdates,
+                             PlatformTransactionManager transactions) {
+        this.tables = new CatalogTables(jdbc, json, "", transactions);
         this.seatUpdates = seatUpdates;
     }
 

@@ -15,10 +15,13 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,13 +43,15 @@ public class CatalogRebuild {
     private final ObjectMapper json;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
+    private final PlatformTransactionManager platformTransactions;
     private final EventProcessingConfiguration processing;
     private final RTopic control;
 
     public CatalogRebuild(EventStore eventStore, JdbcTemplate jdbc, ObjectMapper json, TokenStore tokenStore,
-                          TransactionManager transactions, EventProcessingConfiguration processing,
-                          RedissonClient redisson) {
+                          TransactionManager transactions, PlatformTransactionManager platformTransactions,
+                          EventProcessingConfiguration processing, RedissonClient redisson) {
         this.eventStore = eventStore;
+        this.platformTransactions = platformTransactions;
         this.jdbc = jdbc;
         this.json = json;
         this.tokenStore = tokenStore;
@@ -57,12 +62,20 @@ public class CatalogRebuild {
         control.addListener(String.class, (channel, command) -> CompletableFuture.runAsync(() -> obey(command)));
     }
 
-    public record Report(long eventsReplayed, long eventsWhilePaused, Duration pause, Duration total) {
+    /**
+     * @param skipped events the catalog cannot hold (the live projection set the same ones aside as dead letters),
+     *                so the rebuilt tables equal the live ones
+     */
+    public record Report(long eventsReplayed, long eventsWhilePaused, Duration pause, Duration total,
+                         List<Skipped> skipped) {
+    }
+
+    public record Skipped(String eventIdentifier, String payloadType, String cause) {
     }
 
     public synchronized Report rebuild() throws InterruptedException {
         Instant started = Instant.now();
-        CatalogTables copies = new CatalogTables(jdbc, json, SUFFIX);
+        CatalogTables copies = new CatalogTables(jdbc, json, SUFFIX, platformTransactions);
         transactions.executeInTransaction(() -> CatalogTables.TABLES.forEach(table -> jdbc.execute(
                 "DROP TABLE IF EXISTS %1$s%2$s; CREATE TABLE %1$s%2$s (LIKE %1$s INCLUDING ALL)".formatted(table, SUFFIX))));
         Replay bulk = replay(copies, null);
@@ -82,8 +95,10 @@ public class CatalogRebuild {
                     }
                 }
             });
+            List<Skipped> skipped = new ArrayList<>(bulk.skipped());
+            skipped.addAll(rest.skipped());
             Report report = new Report(bulk.events() + rest.events(), rest.events(),
-                    Duration.between(paused, Instant.now()), Duration.between(started, Instant.now()));
+                    Duration.between(paused, Instant.now()), Duration.between(started, Instant.now()), skipped);
             log.info("Catalog rebuilt from the event store: {}", report);
             return report;
         } finally {
@@ -91,17 +106,23 @@ public class CatalogRebuild {
         }
     }
 
-    private record Replay(long events, TrackingToken position) {
+    private record Replay(long events, TrackingToken position, List<Skipped> skipped) {
     }
 
     /** Applies every event after {@code from} (from the start when null) that is in the store now. */
     private Replay replay(CatalogTables copies, TrackingToken from) {
         long events = 0;
         TrackingToken position = from;
+        List<Skipped> skipped = new ArrayList<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
-                copies.apply(event.getPayload());
+                try {
+                    copies.apply(event.getPayload());
+                } catch (RuntimeException refused) {
+                    skipped.add(new Skipped(event.getIdentifier(), event.getPayloadType().getName(),
+                            String.valueOf(refused.getMessage())));
+                }
                 position = event.trackingToken();
                 events++;
             }
@@ -109,7 +130,7 @@ public class CatalogRebuild {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while replaying", e);
         }
-        return new Replay(events, position);
+        return new Replay(events, position, skipped);
     }
 
     /** Waits until no node holds a segment of the catalog processor. */

@@ -8,6 +8,9 @@ import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -16,6 +19,11 @@ import java.util.List;
  * What each domain event does to the catalog's tables: the live ones, or a rebuild's copies (same names with a
  * suffix). Every write is an upsert or a delete keyed by what the event names, so applying an event twice leaves
  * the same rows.
+ * <p>
+ * Each write runs in a savepoint of the processor's transaction: a write PostgreSQL refuses (a name it cannot
+ * store, a date out of its range) fails that one event, which the dead-letter queue sets aside, and leaves the
+ * transaction usable for every other event of the batch (without the savepoint, PostgreSQL refuses everything
+ * after the first error until the transaction ends, and the whole batch would fail again and again).
  */
 public class CatalogTables {
 
@@ -25,11 +33,14 @@ public class CatalogTables {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final String suffix;
+    private final TransactionTemplate savepoint;
 
-    public CatalogTables(JdbcTemplate jdbc, ObjectMapper json, String suffix) {
+    public CatalogTables(JdbcTemplate jdbc, ObjectMapper json, String suffix, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.suffix = suffix;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Applies any event the catalog cares about; ignores the others. */
@@ -48,13 +59,13 @@ public class CatalogTables {
     }
 
     void venueCreated(VenueCreated venue) {
-        jdbc.update(("INSERT INTO venue_view%s (venue_id, name, city, seat_count, layout) "
+        write(("INSERT INTO venue_view%s (venue_id, name, city, seat_count, layout) "
                         + "VALUES (?, ?, ?, ?, CAST(? AS JSONB)) ON CONFLICT (venue_id) DO NOTHING").formatted(suffix),
                 venue.venueId(), venue.name(), venue.city(), venue.seatCount(), toJson(venue.sections()));
     }
 
     void eventCreated(EventCreated event) {
-        jdbc.update(("INSERT INTO event_view%s (event_id, venue_id, name, starts_at, sales_start_at, prices, "
+        write(("INSERT INTO event_view%s (event_id, venue_id, name, starts_at, sales_start_at, prices, "
                         + "waiting_room, max_tickets_per_fan) VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?) "
                         + "ON CONFLICT (event_id) DO NOTHING").formatted(suffix),
                 event.eventId(), event.venueId(), event.name(), Timestamp.from(event.startsAt()),
@@ -63,23 +74,27 @@ public class CatalogTables {
     }
 
     void seatHeld(SeatHeld held) {
-        jdbc.update(("INSERT INTO seat_state%s (event_id, seat_id, status, reservation_id, held_until) "
+        write(("INSERT INTO seat_state%s (event_id, seat_id, status, reservation_id, held_until) "
                         + "VALUES (?, ?, 'HELD', ?, ?) ON CONFLICT (event_id, seat_id) DO UPDATE SET status = 'HELD', "
                         + "reservation_id = EXCLUDED.reservation_id, held_until = EXCLUDED.held_until").formatted(suffix),
                 held.eventId(), held.seatId(), held.reservationId(), Timestamp.from(held.heldUntil()));
     }
 
     void seatSold(SeatSold sold) {
-        jdbc.update(("INSERT INTO seat_state%s (event_id, seat_id, status, reservation_id, held_until) "
+        write(("INSERT INTO seat_state%s (event_id, seat_id, status, reservation_id, held_until) "
                         + "VALUES (?, ?, 'SOLD', ?, NULL) ON CONFLICT (event_id, seat_id) DO UPDATE SET status = 'SOLD', "
                         + "reservation_id = EXCLUDED.reservation_id, held_until = NULL").formatted(suffix),
                 sold.eventId(), sold.seatId(), sold.reservationId());
     }
 
     void seatReleased(SeatReleased released) {
-        jdbc.update(("DELETE FROM seat_state%s WHERE event_id = ? AND seat_id = ? AND reservation_id = ? "
+        write(("DELETE FROM seat_state%s WHERE event_id = ? AND seat_id = ? AND reservation_id = ? "
                         + "AND status = 'HELD'").formatted(suffix),
                 released.eventId(), released.seatId(), released.reservationId());
+    }
+
+    private void write(String sql, Object... args) {
+        savepoint.executeWithoutResult(status -> jdbc.update(sql, args));
     }
 
     private String toJson(Object value) {
