@@ -80,6 +80,7 @@ public class SecurityConfiguration {
                         // gateways authenticate with the webhook signature; door scanners with the ticket's own
                         .requestMatchers(HttpMethod.POST, "/api/payments/webhook").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/tickets/verify").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/tickets/check-in").hasAnyRole("SCANNER", "ADMIN")
                         // a fan's own place in a waiting room needs their token; where the line is does not
                         .requestMatchers("/api/events/*/waiting-room").authenticated()
                         // browsing needs no token

@@ -19,13 +19,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -124,8 +122,8 @@ public class Reservation {
 
     /** Paid in time, and every seat was confirmed in this unit of work: one ticket per seat. */
     void confirm(RecordPaymentEvent payment) {
-        List<Ticket> tickets = seatIds.stream().map(seatId -> new Ticket(ticketId(seatId), eventId, seatId, userId))
-                .toList();
+        List<Ticket> tickets = seatIds.stream()
+                .map(seatId -> new Ticket(Ticket.idOf(reservationId, seatId), eventId, seatId, userId)).toList();
         apply(new ReservationConfirmed(reservationId, eventId, userId, payment.paymentId(), payment.gatewayEventId(),
                 amount, tickets));
     }
@@ -198,11 +196,6 @@ public class Reservation {
         if (!payments.contains(paymentId)) {
             throw new UnknownPaymentException(reservationId, paymentId);
         }
-    }
-
-    /** Stable per seat of a reservation, so a replay issues the very same tickets. */
-    private String ticketId(String seatId) {
-        return UUID.nameUUIDFromBytes((reservationId + "/" + seatId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @EventSourcingHandler

@@ -5,10 +5,13 @@ import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.reservation.ReservationConfirmed;
 import io.boxoffice.api.reservation.ReservationPlaced;
+import io.boxoffice.api.reservation.Ticket;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.api.ticket.CheckInTicket;
+import io.boxoffice.api.ticket.TicketCheckedIn;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,8 +78,10 @@ public class EventAudit {
         List<String> touched = seatsWithHistory(eventId, seatIds);
         for (String seatId : touched) {
             List<AuditedEvent> history = history(eventId, seatId);
-            replayed += history.size();
+            List<AuditedEvent> admissions = events(CheckInTicket.admissionIdOf(eventId, seatId));
+            replayed += history.size() + admissions.size();
             byStatus.merge(replaySeat(seatId, history, now, violations, reservations), 1, Integer::sum);
+            checkAdmissions(seatId, history, admissions, violations);
         }
         byStatus.merge("AVAILABLE", seatIds.size() - touched.size(), Integer::sum);
         for (List<AuditedEvent> reservation : reservations.values()) {
@@ -144,14 +149,40 @@ public class EventAudit {
         }
     }
 
-    /** The seats of the event that have any history; the others never were held. */
+    /**
+     * I1 at the door: a seat admits once, and only the ticket of the reservation it was sold to (a check-in of any
+     * other needs a code signed with the stolen key).
+     */
+    private static void checkAdmissions(String seatId, List<AuditedEvent> history, List<AuditedEvent> admissions,
+                                        List<Violation> violations) {
+        Optional<SeatSold> sale = history.stream().map(AuditedEvent::payload).filter(SeatSold.class::isInstance)
+                .map(SeatSold.class::cast).findFirst();
+        for (int i = 0; i < admissions.size(); i++) {
+            AuditedEvent admission = admissions.get(i);
+            TicketCheckedIn checkedIn = (TicketCheckedIn) admission.payload();
+            if (sale.isEmpty() || !Ticket.idOf(sale.get().reservationId(), seatId).equals(checkedIn.ticketId())) {
+                violations.add(new Violation("I1", seatId, sale.map(SeatSold::reservationId).orElse(null),
+                        "admitted ticket " + checkedIn.ticketId() + ", which is not the ticket this seat was sold "
+                                + "with", List.of(admission)));
+            } else if (i > 0) {
+                violations.add(new Violation("I1", seatId, sale.get().reservationId(), "admitted twice",
+                        List.of(admissions.get(0), admission)));
+            }
+        }
+    }
+
+    /** The seats of the event that have any history (held, or entered by); the others never were held. */
     private List<String> seatsWithHistory(String eventId, List<String> seatIds) {
-        String[] keys = seatIds.stream().map(seatId -> SeatKey.of(eventId, seatId)).toArray(String[]::new);
-        int prefix = SeatKey.of(eventId, "").length();
+        Map<String, String> seatByKey = new HashMap<>();
+        seatIds.forEach(seatId -> {
+            seatByKey.put(SeatKey.of(eventId, seatId), seatId);
+            seatByKey.put(CheckInTicket.admissionIdOf(eventId, seatId), seatId);
+        });
         return jdbc.queryForList("""
                         SELECT DISTINCT aggregate_identifier FROM domain_event_entry
-                        WHERE aggregate_identifier = ANY (?) ORDER BY aggregate_identifier""",
-                String.class, (Object) keys).stream().map(key -> key.substring(prefix)).toList();
+                        WHERE aggregate_identifier = ANY (?)""", String.class,
+                (Object) seatByKey.keySet().toArray(String[]::new)).stream().map(seatByKey::get).distinct().sorted()
+                .toList();
     }
 
     private List<AuditedEvent> events(String aggregateId) {

@@ -12,7 +12,7 @@ import io.boxoffice.api.reservation.ReservationPlaced;
 import io.boxoffice.api.reservation.ReservationStatus;
 import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.api.reservation.Ticket;
-import io.boxoffice.query.ticket.TicketCodes;
+import io.boxoffice.api.ticket.TicketCodes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;

@@ -1,6 +1,7 @@
 package io.boxoffice.query.ticket;
 
 import io.boxoffice.api.reservation.Ticket;
+import io.boxoffice.api.ticket.TicketCodes;
 import io.boxoffice.api.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

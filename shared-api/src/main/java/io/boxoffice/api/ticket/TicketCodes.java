@@ -1,26 +1,24 @@
-package io.boxoffice.query.ticket;
+package io.boxoffice.api.ticket;
 
 import io.boxoffice.api.reservation.Ticket;
 import io.boxoffice.api.security.HmacKey;
 import io.boxoffice.api.security.SignedFacts;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
  * The code a ticket's QR code carries: the ticket's facts and an HMAC-SHA256 over them with a key from
  * configuration ({@code boxoffice.tickets.signing-secret}). A scanner at the door checks it without asking the
- * database; a forged or altered code fails the check.
+ * database; a forged or altered code fails the check. The same key signs on every node and after every restart,
+ * so a code once issued verifies for good.
  * <p>
  * Format: {@code BO1.<base64url(ticketId|eventId|seatId|holder)>.<base64url(hmac)>}.
  */
-@Component
 public class TicketCodes {
 
     private final SignedFacts codes;
 
-    public TicketCodes(@Value("${boxoffice.tickets.signing-secret:}") String secret) {
+    public TicketCodes(String secret) {
         this.codes = new SignedFacts(HmacKey.fromSecret(secret, "boxoffice.tickets.signing-secret",
                 HmacKey.MIN_SECRET_BYTES), "BO1");
     }

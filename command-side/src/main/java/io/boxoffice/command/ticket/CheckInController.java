@@ -1,0 +1,82 @@
+package io.boxoffice.command.ticket;
+
+import io.boxoffice.api.common.TextRules;
+import io.boxoffice.api.reservation.Ticket;
+import io.boxoffice.api.ticket.CheckInTicket;
+import io.boxoffice.api.ticket.TicketCheckedIn;
+import io.boxoffice.api.ticket.TicketCodes;
+import io.boxoffice.api.web.Problems;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code POST /api/tickets/check-in} (SCANNER or ADMIN): the door admits a ticket once. The code's signature is
+ * checked first (a forged or altered code is a 400 and records nothing); the admission is an event in the event
+ * store, so auditors see every entry. {@code GET /api/tickets/verify} stays the read-only check.
+ */
+@RestController
+public class CheckInController {
+
+    private final TicketCodes codes;
+    private final CommandGateway commands;
+
+    public CheckInController(TicketCodes codes, CommandGateway commands) {
+        this.codes = codes;
+        this.commands = commands;
+    }
+
+    /** @param gate where the door is (optional), told to whoever scans the same code later */
+    public record CheckInRequest(@NotBlank @Size(max = 1000) String code, String gate) {
+    }
+
+    public record CheckedIn(String ticketId, String eventId, String seatId, Instant checkedInAt, String gate) {
+
+        static CheckedIn of(TicketCheckedIn event) {
+            return new CheckedIn(event.ticketId(), event.eventId(), event.seatId(), event.checkedInAt(),
+                    event.gate());
+        }
+    }
+
+    @PostMapping("/api/tickets/check-in")
+    public CheckedIn checkIn(@Valid @RequestBody CheckInRequest request, Principal scanner) {
+        if (request.gate() != null) {
+            TextRules.problem(request.gate(), 64).ifPresent(problem -> {
+                throw Problems.invalid("The gate is not a name", Map.of("gate", problem));
+            });
+        }
+        Ticket ticket = codes.verify(request.code()).orElseThrow(() -> Problems.error(HttpStatus.BAD_REQUEST,
+                "invalid-ticket-code", "Invalid ticket code",
+                "This ticket code was not issued by Boxoffice, or it was altered"));
+        CheckInTicket checkIn = new CheckInTicket(CheckInTicket.admissionIdOf(ticket.eventId(), ticket.seatId()),
+                ticket.eventId(), ticket.seatId(), ticket.ticketId(), ticket.holder(), request.gate(),
+                scanner.getName());
+        try {
+            return CheckedIn.of(commands.sendAndWait(checkIn));
+        } catch (AggregateStreamCreationException | ConcurrencyException twoScannersAtOnce) {
+            // the other scanner's check-in was committed first: this one is the second
+            return CheckedIn.of(commands.sendAndWait(checkIn));
+        }
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyCheckedIn(AlreadyCheckedInException e) {
+        TicketCheckedIn first = e.first();
+        return Problems.problem(HttpStatus.CONFLICT, "already-checked-in", "Already checked in", e.getMessage(),
+                first.gate() == null ? Map.of("checkedInAt", first.checkedInAt().toString())
+                        : Map.of("checkedInAt", first.checkedInAt().toString(), "gate", first.gate()));
+    }
+}
