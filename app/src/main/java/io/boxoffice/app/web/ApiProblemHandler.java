@@ -3,6 +3,8 @@ package io.boxoffice.app.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.boxoffice.api.web.Problems;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +14,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -105,6 +108,34 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return "true or false";
         }
         return Collection.class.isAssignableFrom(type) ? "a list" : "an object";
+    }
+
+    /** Spring's own problems (405, 415, 404…) get a stable type of their own instead of {@code about:blank}. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception e, Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode status,
+                                                             @NonNull WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create("/problems/" + ProblemTypes.slug(status.value())));
+        }
+        return response;
+    }
+
+    /**
+     * A value PostgreSQL cannot take (SQLSTATE class 22, "data exception": a NUL character, a date out of range)
+     * came from the request, which validation should have refused: it is the client's 400, never a 500.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> dataException(DataAccessException e) {
+        if (!Problems.causedByBadValue(e)) {
+            throw e;
+        }
+        return invalid("A value of the request is not one that can be stored or looked up",
+                List.of(Map.of("field", "request", "message", "printable text and dates within range")),
+                new HttpHeaders());
     }
 
     private static String message(FieldError error) {

@@ -5,9 +5,13 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import io.boxoffice.api.web.Problems;
 import org.springframework.stereotype.Component;
 
-/** A bad argument (a page too large, a date that is not one) is the client's error, said in words. */
+/**
+ * A bad argument (a page too large, a date that is not one, an id PostgreSQL cannot even compare) is the client's
+ * error, said in words, never an INTERNAL_ERROR.
+ */
 @Component
 public class BadArgumentResolver extends DataFetcherExceptionResolverAdapter {
 
@@ -15,6 +19,11 @@ public class BadArgumentResolver extends DataFetcherExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof IllegalArgumentException) {
             return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+        }
+        if (Problems.causedByBadValue(ex)) {
+            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
+                    .message("an argument is not a value that can be looked up (printable text, dates within range)")
+                    .build();
         }
         return null;
     }

@@ -5,6 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,19 @@ public final class Problems {
     /** A 400 naming each offending field with what is wrong with it, to be thrown from a controller. */
     public static ErrorResponseException invalid(String detail, Map<String, String> messageByField) {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalidRequest(detail, messageByField), null);
+    }
+
+    /**
+     * Whether a failure was a value the database cannot take (SQLSTATE class 22, "data exception": a NUL character,
+     * a date out of range): a bad input that got past validation, the client's error, never a 500.
+     */
+    public static boolean causedByBadValue(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ProblemDetail invalidRequest(String detail, Map<String, String> messageByField) {
