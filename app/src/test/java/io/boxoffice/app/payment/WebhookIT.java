@@ -122,27 +122,31 @@ class WebhookIT extends PaymentTest {
     /** evt_A confirmed R1; the same id re-sent with R3's reservation and payment sold R3 too. */
     @Test
     void oneGatewayEventIdHasOneEffectWhateverBodyComesWithItLater() {
-        Paid alice = paid("reusing-alice", "A-1-1");
-        String carol = api.token("reused-carol");
-        String r3 = api.reserve(carol, eventId, List.of("A-1-2")).text("reservationId");
-        String p3 = gateway.checkout(carol, r3);
+        Checkout alice = checkedOut("reusing-alice", "A-1-1");
+        String paid = Gateway.event("payment.succeeded", alice.paymentId(), alice.reservationId(), "49.00");
+        assertThat(gateway.webhook(paid).text("outcome")).isEqualTo("CONFIRMED");
+        Checkout carol = checkedOut("reused-carol", "A-1-2");
 
-        Api.Response reused = gateway.webhook(alice.body().replace(alice.paymentId(), p3)
-                .replace(alice.reservationId(), r3));
+        Api.Response reused = gateway.webhook(paid.replace(alice.paymentId(), carol.paymentId())
+                .replace(alice.reservationId(), carol.reservationId()));
 
         assertRefusedWithoutEffect(reused, "gateway-event-reused");
-        assertThat(api.get("/api/reservations/" + r3, carol).text("status")).isEqualTo("HELD");
-        assertThat(store.payloads(r3)).noneMatch(ReservationConfirmed.class::isInstance);
-        assertThat(gateway.webhook(alice.body()).text("outcome")).as("the same body again").isEqualTo("NO_EFFECT");
+        assertThat(api.get("/api/reservations/" + carol.reservationId(), carol.token()).text("status"))
+                .isEqualTo("HELD");
+        assertThat(store.payloads(carol.reservationId())).noneMatch(ReservationConfirmed.class::isInstance);
+        assertThat(gateway.webhook(paid).text("outcome")).as("the same body again").isEqualTo("NO_EFFECT");
+        assertVerifiedClean();
     }
 
     /** A payment.succeeded for R3 carrying R1's payment listed a refund of Alice's payment on R3. */
     @Test
     void aPaymentOfAnotherReservationIsRefusedAndRefundsNobody() {
-        Paid alice = paid("paying-alice", "A-1-1");
-        String carol = api.token("misrouted-carol");
-        String r3 = api.reserve(carol, eventId, List.of("A-1-2")).text("reservationId");
-        String p3 = gateway.checkout(carol, r3);
+        Checkout alice = checkedOut("paying-alice", "A-1-1");
+        assertThat(gateway.webhook(Gateway.event("payment.succeeded", alice.paymentId(), alice.reservationId(),
+                "49.00")).text("outcome")).isEqualTo("CONFIRMED");
+        Checkout carol = checkedOut("misrouted-carol", "A-1-2");
+        String r3 = carol.reservationId();
+        String p3 = carol.paymentId();
         long events = store.eventCountFor(eventId);
 
         assertRefusedWithoutEffect(gateway.webhook(Gateway.event("payment.succeeded", alice.paymentId(), r3, "49.00")),
@@ -153,12 +157,13 @@ class WebhookIT extends PaymentTest {
                 "unknown-payment");
 
         assertThat(store.eventCountFor(eventId)).isEqualTo(events);
-        Api.Response hers = api.get("/api/reservations/" + r3, carol);
+        Api.Response hers = api.get("/api/reservations/" + r3, carol.token());
         assertThat(hers.text("status")).isEqualTo("HELD");
         assertThat(hers.body().path("refunds")).isEmpty();
-        Api.Response alices = api.get("/api/reservations/" + alice.reservationId(), api.token("paying-alice"));
+        Api.Response alices = api.get("/api/reservations/" + alice.reservationId(), alice.token());
         assertThat(alices.text("status")).isEqualTo("CONFIRMED");
         assertThat(alices.body().path("refunds")).isEmpty();
+        assertVerifiedClean();
     }
 
     @Test
@@ -198,17 +203,19 @@ class WebhookIT extends PaymentTest {
         assertThat(store.eventCountFor(eventId)).isEqualTo(events);
     }
 
-    /** A reservation paid through the sandbox's checkout, and the webhook that paid it. */
-    private record Paid(String reservationId, String paymentId, String body) {
+    /** A fan's hold with its checkout opened at the sandbox gateway. */
+    private record Checkout(String token, String reservationId, String paymentId) {
     }
 
-    private Paid paid(String username, String seat) {
+    private Checkout checkedOut(String username, String seat) {
         String token = api.token(username);
         String reservationId = api.reserve(token, eventId, List.of(seat)).text("reservationId");
-        String paymentId = gateway.checkout(token, reservationId);
-        String body = Gateway.event("payment.succeeded", paymentId, reservationId, "49.00");
-        assertThat(gateway.webhook(body).text("outcome")).isEqualTo("CONFIRMED");
-        return new Paid(reservationId, paymentId, body);
+        return new Checkout(token, reservationId, gateway.checkout(token, reservationId));
+    }
+
+    private void assertVerifiedClean() {
+        Api.Response verified = api.post("/api/audit/events/" + eventId + "/verify", api.token("auditor"), null);
+        assertThat(verified.body().path("clean").asBoolean()).as("%s", verified.body()).isTrue();
     }
 
     @Test
