@@ -1,6 +1,8 @@
 package io.boxoffice.query.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.Section;
@@ -17,9 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,16 +50,11 @@ public class CatalogReadModel {
     private final ObjectMapper json;
     private final Clock clock;
     /** Layouts never change once created; the large ones are worth parsing once. */
-    private final Map<String, List<Section>> layouts = recentlyUsed();
+    private final Cache<String, List<Section>> layouts = recentlyUsed();
 
-    /** The {@value #CACHED_LAYOUTS} venues used last, by venue id. */
-    private static <V> Map<String, V> recentlyUsed() {
-        return Collections.synchronizedMap(new LinkedHashMap<String, V>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > CACHED_LAYOUTS;
-            }
-        });
+    /** The venues used most lately, by venue id, about {@value #CACHED_LAYOUTS} of them. */
+    private static <V> Cache<String, V> recentlyUsed() {
+        return Caffeine.newBuilder().maximumSize(CACHED_LAYOUTS).build();
     }
 
     public CatalogReadModel(QueryDataSourceConfiguration.QueryJdbc queryJdbc, ObjectMapper json, Clock clock) {
@@ -218,10 +213,10 @@ public class CatalogReadModel {
         }
     }
 
-    private final Map<String, SeatColumns> columns = recentlyUsed();
+    private final Cache<String, SeatColumns> columns = recentlyUsed();
 
     public SeatColumns seatColumns(String venueId) {
-        SeatColumns cached = columns.get(venueId);
+        SeatColumns cached = columns.getIfPresent(venueId);
         if (cached != null) {
             return cached;
         }
@@ -232,8 +227,9 @@ public class CatalogReadModel {
         return built;
     }
 
+    /** A venue's layout; none (and nothing kept) while the projection has not seen the venue yet. */
     public List<Section> layout(String venueId) {
-        List<Section> cached = layouts.get(venueId);
+        List<Section> cached = layouts.getIfPresent(venueId);
         if (cached != null) {
             return cached;
         }
