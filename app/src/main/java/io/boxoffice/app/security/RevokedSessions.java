@@ -2,20 +2,16 @@ package io.boxoffice.app.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sessions revoked lately (signed out, roles changed, a refresh token reused), as every node must know them to
@@ -34,29 +30,17 @@ public class RevokedSessions {
 
     private final JdbcTemplate jdbc;
     private final Cache<String, Boolean> revoked;
-    private final ScheduledExecutorService poller;
     private final Duration keepFor;
     private Timestamp seenUpTo;
     private Instant nextCleanUp = Instant.MIN;
 
-    public RevokedSessions(JdbcTemplate jdbc, AuthProperties auth,
-                           @Value("${boxoffice.auth.revocation-poll-interval:PT1S}") Duration interval) {
+    public RevokedSessions(JdbcTemplate jdbc, AuthProperties auth) {
         this.jdbc = jdbc;
         // past an access token's life (and the decoder's 60 s of clock skew), its session's revocation is moot
         this.keepFor = auth.issuer().accessTokenTtl().plus(Duration.ofMinutes(2));
         this.revoked = Caffeine.newBuilder().expireAfterWrite(keepFor).build();
         this.seenUpTo = Timestamp.from(Instant.now().minus(keepFor));
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "revoked-sessions");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::look, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        poller.shutdownNow();
+        look(); // the revocations made before this node started
     }
 
     public boolean isRevoked(String sessionId) {
@@ -68,7 +52,9 @@ public class RevokedSessions {
         revoked.put(sessionId, Boolean.TRUE);
     }
 
-    private void look() {
+    /** Once a second ({@code boxoffice.auth.revocation-poll-interval}). */
+    @Scheduled(fixedDelayString = "${boxoffice.auth.revocation-poll-interval:PT1S}")
+    synchronized void look() {
         try {
             Timestamp since = Timestamp.from(seenUpTo.toInstant().minus(OVERLAP));
             jdbc.query("SELECT session_id::text, revoked_at FROM auth_session WHERE revoked_at > ?", row -> {

@@ -5,12 +5,12 @@ import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
-import jakarta.annotation.PreDestroy;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -21,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -51,14 +48,12 @@ public class Admissions {
     private final Duration admission;
     private final Duration pickUp;
     private final Duration countsLag;
-    private final ScheduledExecutorService passes;
     /** What this node last learnt of each waiting room: seats left, the pace of admission, the line. */
     private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 
     public Admissions(WaitingQueue queue, AdmissionTokens tokens, SeatingCatalog catalog, QueryGateway queries,
                       Clock clock, @Value("${boxoffice.waiting-room.admission-window:PT10M}") Duration admission,
                       @Value("${boxoffice.waiting-room.pick-up-within:PT1M}") Duration pickUp,
-                      @Value("${boxoffice.waiting-room.admission-interval:PT0.2S}") Duration interval,
                       @Value("${boxoffice.waiting-room.counts-lag:PT3S}") Duration countsLag) {
         this.queue = queue;
         this.tokens = tokens;
@@ -68,17 +63,6 @@ public class Admissions {
         this.admission = admission;
         this.pickUp = pickUp;
         this.countsLag = countsLag;
-        this.passes = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "waiting-room-admissions");
-            thread.setDaemon(true);
-            return thread;
-        });
-        passes.scheduleWithFixedDelay(this::admitAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        passes.shutdownNow();
     }
 
     /** Where a fan stands in an event's waiting room, as the fan is told. */
@@ -196,6 +180,8 @@ public class Admissions {
         }
     }
 
+    /** A few times a second on every node ({@code boxoffice.waiting-room.admission-interval}). */
+    @Scheduled(fixedDelayString = "${boxoffice.waiting-room.admission-interval:PT0.2S}")
     void admitAll() {
         for (String eventId : safely(queue::events)) {
             try {

@@ -9,7 +9,7 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,19 +45,11 @@ public class SeatUpdateHub implements DisposableBean {
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, List<SeatChange>> pending = new ConcurrentHashMap<>();
     private final Map<String, History> history = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "seat-updates");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    public SeatUpdateHub(RedissonClient redisson, ObjectMapper json,
-                         @Value("${boxoffice.seat-updates.interval:PT0.25S}") Duration interval) {
+    public SeatUpdateHub(RedissonClient redisson, ObjectMapper json) {
         this.json = json;
         this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
         topic.addListener(String.class, (channel, message) -> received(message));
-        flusher.scheduleWithFixedDelay(this::flush, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        flusher.scheduleWithFixedDelay(this::heartbeat, 15, 15, TimeUnit.SECONDS);
     }
 
     /** Tells every node; if Redis is away, at least this node's subscribers hear it. */
@@ -162,7 +152,9 @@ public class SeatUpdateHub implements DisposableBean {
         });
     }
 
-    private void flush() {
+    /** At most one message per event and interval ({@code boxoffice.seat-updates.interval}). */
+    @Scheduled(fixedDelayString = "${boxoffice.seat-updates.interval:PT0.25S}")
+    void flush() {
         for (String eventId : List.copyOf(pending.keySet())) {
             List<SeatChange> batch = pending.remove(eventId);
             List<SseEmitter> listeners = subscribers.getOrDefault(eventId, List.of());
@@ -174,7 +166,8 @@ public class SeatUpdateHub implements DisposableBean {
         }
     }
 
-    private void heartbeat() {
+    @Scheduled(fixedDelay = 15, initialDelay = 15, timeUnit = TimeUnit.SECONDS)
+    void heartbeat() {
         subscribers.values().forEach(listeners -> listeners.forEach(emitter ->
                 send(emitter, SseEmitter.event().comment("still here"))));
     }
@@ -200,7 +193,6 @@ public class SeatUpdateHub implements DisposableBean {
 
     @Override
     public void destroy() {
-        flusher.shutdownNow();
         subscribers.values().forEach(listeners -> listeners.forEach(SseEmitter::complete));
     }
 }
