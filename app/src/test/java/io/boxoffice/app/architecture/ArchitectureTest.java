@@ -1,0 +1,51 @@
+package io.boxoffice.app.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.spring.stereotype.Saga;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The boundaries of the spec's modules, checked on every build: the command side, the query side and the sagas know
+ * only the shared API, never each other or the application that assembles them; and the domain (aggregates, sagas)
+ * knows nothing of HTTP, servlets or Redis.
+ */
+@AnalyzeClasses(packages = "io.boxoffice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String API = "io.boxoffice.api..";
+    private static final String COMMAND = "io.boxoffice.command..";
+    private static final String QUERY = "io.boxoffice.query..";
+    private static final String SAGA = "io.boxoffice.saga..";
+    private static final String APP = "io.boxoffice.app..";
+
+    @ArchTest
+    static final ArchRule theCommandSideKnowsOnlyTheSharedApi = noClasses().that().resideInAPackage(COMMAND)
+            .should().dependOnClassesThat().resideInAnyPackage(QUERY, SAGA, APP);
+
+    @ArchTest
+    static final ArchRule theQuerySideKnowsOnlyTheSharedApi = noClasses().that().resideInAPackage(QUERY)
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, APP);
+
+    @ArchTest
+    static final ArchRule theSagasKnowOnlyTheSharedApi = noClasses().that().resideInAPackage(SAGA)
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, APP);
+
+    @ArchTest
+    static final ArchRule theSharedApiKnowsNoModule = noClasses().that().resideInAPackage(API)
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, APP);
+
+    @ArchTest
+    static final ArchRule aggregatesKnowNoTransportOrGate = noClasses().that().areAnnotatedWith(Aggregate.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                    "jakarta.servlet..", "org.redisson..");
+
+    @ArchTest
+    static final ArchRule sagasKnowNoTransportOrGate = noClasses().that().areAnnotatedWith(Saga.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                    "jakarta.servlet..", "org.redisson..");
+}
