@@ -16,6 +16,11 @@ public final class Meters {
         return registry.get("boxoffice.reservations").tag("outcome", outcome).counter().count();
     }
 
+    /** Admission rounds this node has run, each a pass over every waiting room. */
+    public double admissionRounds() {
+        return registry.get("boxoffice.waiting.room.rounds").counter().count();
+    }
+
     public double gateBypassed() {
         return registry.get("boxoffice.gate.bypassed").counter().count();
     }

@@ -5,6 +5,8 @@ import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -48,11 +50,13 @@ public class Admissions {
     private final Duration admission;
     private final Duration pickUp;
     private final Duration countsLag;
+    private final Counter rounds;
     /** What this node last learnt of each waiting room: seats left, the pace of admission, the line. */
     private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 
     public Admissions(WaitingQueue queue, AdmissionTokens tokens, SeatingCatalog catalog, QueryGateway queries,
-                      Clock clock, @Value("${boxoffice.waiting-room.admission-window:PT10M}") Duration admission,
+                      Clock clock, MeterRegistry meters,
+                      @Value("${boxoffice.waiting-room.admission-window:PT10M}") Duration admission,
                       @Value("${boxoffice.waiting-room.pick-up-within:PT1M}") Duration pickUp,
                       @Value("${boxoffice.waiting-room.counts-lag:PT3S}") Duration countsLag) {
         this.queue = queue;
@@ -63,6 +67,8 @@ public class Admissions {
         this.admission = admission;
         this.pickUp = pickUp;
         this.countsLag = countsLag;
+        this.rounds = Counter.builder("boxoffice.waiting.room.rounds")
+                .description("Admission rounds this node ran, each a pass over every waiting room").register(meters);
     }
 
     /** Where a fan stands in an event's waiting room, as the fan is told. */
@@ -191,6 +197,7 @@ public class Admissions {
                 log.warn("admission pass for {} failed: {}", eventId, e.toString());
             }
         }
+        rounds.increment();
     }
 
     /** One pass for one event: learn the seats left, let in who fits, note the pace and the line. */

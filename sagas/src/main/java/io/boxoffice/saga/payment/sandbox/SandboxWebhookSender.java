@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,22 +57,25 @@ class SandboxWebhookSender implements DisposableBean {
         this.configuredUrl = configuredUrl;
     }
 
-    void deliver(PaymentEventType type, SandboxGateway.SandboxPayment payment) {
+    /** Sends the webhook until it is acknowledged or refused; completes with the app's last answer (-1: none). */
+    CompletableFuture<Integer> deliver(PaymentEventType type, SandboxGateway.SandboxPayment payment) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""));
         event.put("type", type.wireName());
         event.put("paymentId", payment.paymentId());
         event.put("reservationId", payment.reservationId());
         event.put("amount", payment.amount());
+        CompletableFuture<Integer> outcome = new CompletableFuture<>();
         try {
             byte[] body = json.writeValueAsBytes(event);
-            scheduler.execute(() -> attempt(body, 1));
+            scheduler.execute(() -> attempt(body, 1, outcome));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a webhook body is plain data", e);
         }
+        return outcome;
     }
 
-    private void attempt(byte[] body, int attempt) {
+    private void attempt(byte[] body, int attempt, CompletableFuture<Integer> outcome) {
         int status;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl()))
@@ -90,14 +94,16 @@ class SandboxWebhookSender implements DisposableBean {
             if (refused) {
                 log.warn("Sandbox webhook refused by the app with {}", status);
             }
+            outcome.complete(status);
             return;
         }
         if (attempt == ATTEMPTS) {
             log.error("Sandbox webhook not delivered after {} attempts (last answer {})", ATTEMPTS, status);
+            outcome.complete(status);
             return;
         }
         long pause = FIRST_PAUSE.toMillis() << (attempt - 1);
-        scheduler.schedule(() -> attempt(body, attempt + 1), pause, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> attempt(body, attempt + 1, outcome), pause, TimeUnit.MILLISECONDS);
     }
 
     /** The configured URL, or this node's own webhook endpoint. */
