@@ -9,7 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A venue and its seating layout. The layout was validated by {@link VenueLayoutRules} before it got here. */
+/** A venue and its seating layout. The layout was validated by {@link VenueController} before it got here. */
 @Aggregate
 public class Venue {
 

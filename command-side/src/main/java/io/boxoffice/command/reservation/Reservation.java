@@ -4,7 +4,7 @@ import io.boxoffice.api.common.Money;
 import io.boxoffice.api.payment.CheckoutStarted;
 import io.boxoffice.api.payment.LatePaymentReceived;
 import io.boxoffice.api.payment.PaymentRefunded;
-import io.boxoffice.api.payment.RecordPaymentEvent;
+import io.boxoffice.api.payment.RecordPaymentNotification;
 import io.boxoffice.api.payment.StartCheckout;
 import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.ReservationCancelled;
@@ -107,7 +107,7 @@ public class Reservation {
      * Judges a succeeded payment without changing anything: paid in time while held means the seats are to be
      * confirmed; paid for a reservation that is over (or a second payment) means a refund.
      */
-    PaymentVerdict judgePayment(RecordPaymentEvent payment, Instant now) {
+    PaymentVerdict judgePayment(RecordPaymentNotification payment, Instant now) {
         if (gatewayEventsSeen.contains(payment.gatewayEventId())) {
             return PaymentVerdict.NO_EFFECT; // the same gateway event, delivered again
         }
@@ -121,7 +121,7 @@ public class Reservation {
     }
 
     /** Paid in time, and every seat was confirmed in this unit of work: one ticket per seat. */
-    void confirm(RecordPaymentEvent payment) {
+    void confirm(RecordPaymentNotification payment) {
         List<Ticket> tickets = seatIds.stream()
                 .map(seatId -> new Ticket(Ticket.idOf(reservationId, seatId), eventId, seatId, userId)).toList();
         apply(new ReservationConfirmed(reservationId, eventId, userId, payment.paymentId(), payment.gatewayEventId(),
@@ -129,7 +129,7 @@ public class Reservation {
     }
 
     /** Paid too late: the reservation ends (if the deadline has not ended it yet) and the money goes back. */
-    SeatsToRelease refundLatePayment(RecordPaymentEvent payment) {
+    SeatsToRelease refundLatePayment(RecordPaymentNotification payment) {
         SeatsToRelease released = expire();
         apply(new LatePaymentReceived(reservationId, payment.paymentId(), payment.gatewayEventId(),
                 payment.amount()));
@@ -137,7 +137,7 @@ public class Reservation {
     }
 
     /** The gateway declined: a held reservation ends and its seats are released. */
-    SeatsToRelease paymentFailed(RecordPaymentEvent payment) {
+    SeatsToRelease paymentFailed(RecordPaymentNotification payment) {
         if (gatewayEventsSeen.contains(payment.gatewayEventId())) {
             return SeatsToRelease.NONE;
         }
@@ -151,7 +151,7 @@ public class Reservation {
     }
 
     /** A refund of a late payment went through. */
-    boolean refunded(RecordPaymentEvent refund) {
+    boolean refunded(RecordPaymentNotification refund) {
         if (gatewayEventsSeen.contains(refund.gatewayEventId())) {
             return false;
         }

@@ -1,7 +1,7 @@
 package io.boxoffice.command.reservation;
 
 import io.boxoffice.api.payment.PaymentEventOutcome;
-import io.boxoffice.api.payment.RecordPaymentEvent;
+import io.boxoffice.api.payment.RecordPaymentNotification;
 import io.boxoffice.api.reservation.CancelReservation;
 import io.boxoffice.api.reservation.ExpireReservation;
 import io.boxoffice.api.reservation.PlaceReservation;
@@ -10,7 +10,7 @@ import io.boxoffice.api.seat.ReleaseReason;
 import io.boxoffice.api.seat.ReleaseSeat;
 import io.boxoffice.api.seat.ReserveSeat;
 import io.boxoffice.command.seat.Seat;
-import io.boxoffice.command.seat.SeatUnavailableException;
+import io.boxoffice.command.seat.SeatTakenException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Aggregate;
@@ -47,19 +47,19 @@ public class ReservationCommandHandler {
 
     @CommandHandler
     public void handle(PlaceReservation command) throws Exception {
-        List<SeatUnavailableException> refusals = new ArrayList<>();
+        List<SeatTakenException> refusals = new ArrayList<>();
         for (String seatId : sorted(command.seatIds())) {
             ReserveSeat reserve = new ReserveSeat(command.eventId(), seatId, command.reservationId(),
                     command.userId(), command.heldUntil());
             try {
                 seats.loadOrCreate(reserve.seatKey(), Seat::new)
                         .handle(GenericCommandMessage.asCommandMessage(reserve));
-            } catch (SeatUnavailableException refused) {
+            } catch (SeatTakenException refused) {
                 refusals.add(refused);
             }
         }
         if (!refusals.isEmpty()) {
-            throw new SeatsUnavailableException(refusals); // rolls back the holds taken above
+            throw new HoldRefusedException(refusals); // rolls back the holds taken above
         }
         FanTickets.Hold count = new FanTickets.Hold(FanTickets.idOf(command.eventId(), command.userId()),
                 command.eventId(), command.userId(), command.reservationId(), command.seatIds().size(),
@@ -88,7 +88,7 @@ public class ReservationCommandHandler {
      * holds once more, so a payment racing the deadline either sells all seats before the hold ends or none.
      */
     @CommandHandler
-    public PaymentEventOutcome handle(RecordPaymentEvent command, Clock clock) throws Exception {
+    public PaymentEventOutcome handle(RecordPaymentNotification command, Clock clock) throws Exception {
         Aggregate<Reservation> reservation = reservations.load(command.reservationId());
         return switch (command.type()) {
             case PAYMENT_SUCCEEDED -> switch (reservation.invoke(r -> r.judgePayment(command, clock.instant()))) {
@@ -111,7 +111,7 @@ public class ReservationCommandHandler {
         };
     }
 
-    private PaymentEventOutcome confirm(Aggregate<Reservation> reservation, RecordPaymentEvent payment)
+    private PaymentEventOutcome confirm(Aggregate<Reservation> reservation, RecordPaymentNotification payment)
             throws Exception {
         String eventId = reservation.invoke(Reservation::eventId);
         for (String seatId : sorted(reservation.invoke(Reservation::seatIds))) {

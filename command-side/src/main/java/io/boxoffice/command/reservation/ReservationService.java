@@ -146,13 +146,13 @@ public class ReservationService {
     private ReservationView place(PlaceReservation place, String idempotencyKey) {
         String eventId = place.eventId();
         if (gate.tryHold(eventId, place.seatIds(), place.reservationId(), place.heldUntil())
-                instanceof SeatGate.Admission.Refused refused) {
+                instanceof SeatGate.Verdict.Refused refused) {
             refusedByGate.increment();
             return orRefuse(idempotencyKey, place, refused.takenSeatIds());
         }
         try {
             return placeRetryingConflicts(place, idempotencyKey);
-        } catch (SeatsUnavailableException refused) {
+        } catch (HoldRefusedException refused) {
             refusedByAggregate.increment();
             Map<String, Instant> unavailableUntil = new HashMap<>();
             refused.refusals().forEach(refusal -> unavailableUntil.put(refusal.seatId(), refusal.heldUntil()));
@@ -190,7 +190,7 @@ public class ReservationService {
                 return earlier.get();
             }
         }
-        throw new SeatsTakenException(unavailable.stream().sorted().toList());
+        throw new ReservationRefusedException(unavailable.stream().sorted().toList());
     }
 
     /** The reservation an earlier request with the same key made, if it was the same request. */

@@ -46,13 +46,13 @@ public class Seat {
     public void handle(ReserveSeat command, Clock clock) {
         Instant now = clock.instant();
         if (soldTo != null) {
-            throw SeatUnavailableException.sold(command.seatId());
+            throw SeatTakenException.sold(command.seatId());
         }
         if (hold != null && hold.isLiveAt(now)) {
             if (hold.reservationId().equals(command.reservationId())) {
                 return; // this reservation already holds the seat
             }
-            throw SeatUnavailableException.held(command.seatId(), hold.heldUntil());
+            throw SeatTakenException.held(command.seatId(), hold.heldUntil());
         }
         if (hold != null) {
             // Written only now, but the hold ended at heldUntil: the history shows when it was noticed.

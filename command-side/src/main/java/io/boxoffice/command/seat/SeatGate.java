@@ -75,35 +75,35 @@ public class SeatGate {
                 .register(meters);
     }
 
-    /** The outcome of asking the gate: passed (seats are ours in Redis), refused, or bypassed (Redis down). */
-    public sealed interface Admission {
-        record Passed() implements Admission {
+    /** What the gate says: passed (the seats are ours in Redis), refused, or bypassed (Redis down). */
+    public sealed interface Verdict {
+        record Passed() implements Verdict {
         }
 
-        record Refused(List<String> takenSeatIds) implements Admission {
+        record Refused(List<String> takenSeatIds) implements Verdict {
         }
 
-        record Bypassed() implements Admission {
+        record Bypassed() implements Verdict {
         }
     }
 
-    public Admission tryHold(String eventId, List<String> seatIds, String reservationId, Instant heldUntil) {
+    public Verdict tryHold(String eventId, List<String> seatIds, String reservationId, Instant heldUntil) {
         long ttlMillis = Duration.between(clock.instant(), heldUntil).toMillis();
         if (ttlMillis <= 0 || !isOpen()) {
             bypassed.increment();
-            return new Admission.Bypassed();
+            return new Verdict.Bypassed();
         }
         try {
             List<Long> taken = script().eval(RScript.Mode.READ_WRITE, TRY_HOLD, RScript.ReturnType.MULTI,
                     keys(eventId, seatIds), reservationId, Long.toString(ttlMillis));
             if (taken.isEmpty()) {
-                return new Admission.Passed();
+                return new Verdict.Passed();
             }
-            return new Admission.Refused(taken.stream().map(index -> seatIds.get(index.intValue() - 1)).toList());
+            return new Verdict.Refused(taken.stream().map(index -> seatIds.get(index.intValue() - 1)).toList());
         } catch (RedisException e) {
             failed(e);
             bypassed.increment();
-            return new Admission.Bypassed();
+            return new Verdict.Bypassed();
         }
     }
 

@@ -9,7 +9,7 @@ import io.boxoffice.command.reservation.ReservationNotCancellableException;
 import io.boxoffice.command.reservation.ReservationNotFoundException;
 import io.boxoffice.command.reservation.ReservationNotPayableException;
 import io.boxoffice.command.reservation.SalesNotOpenException;
-import io.boxoffice.command.reservation.SeatsTakenException;
+import io.boxoffice.command.reservation.ReservationRefusedException;
 import io.boxoffice.command.reservation.TicketLimitReachedException;
 import io.boxoffice.command.reservation.UnknownPaymentException;
 import io.boxoffice.command.reservation.UnknownSeatsException;
@@ -28,7 +28,7 @@ import java.util.Map;
 public class CommandProblemHandler {
 
     @ExceptionHandler
-    ProblemDetail seatsTaken(SeatsTakenException e) {
+    ProblemDetail seatsTaken(ReservationRefusedException e) {
         return Problems.problem(HttpStatus.CONFLICT, "seats-unavailable", "Seats unavailable",
                 e.getMessage() + "; none of the requested seats was held",
                 Map.of("unavailableSeatIds", e.unavailableSeatIds()));

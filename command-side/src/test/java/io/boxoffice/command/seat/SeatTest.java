@@ -55,7 +55,7 @@ class SeatTest {
         fixture.given(held("r1", "alice", HELD_UNTIL))
                 .when(reserve("r2", "bob", HELD_UNTIL.plusSeconds(60)))
                 .expectNoEvents()
-                .expectException(SeatUnavailableException.class)
+                .expectException(SeatTakenException.class)
                 .expectExceptionMessage("seat A-1-1 is held until " + HELD_UNTIL);
     }
 
@@ -83,7 +83,7 @@ class SeatTest {
         fixture.given(held("r1", "alice", HELD_UNTIL))
                 .when(reserve("r2", "bob", HELD_UNTIL.plusSeconds(600)))
                 .expectNoEvents()
-                .expectException(SeatUnavailableException.class);
+                .expectException(SeatTakenException.class);
     }
 
     @Test
@@ -100,7 +100,7 @@ class SeatTest {
         fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
                 .when(reserve("r2", "bob", HELD_UNTIL.plus(Duration.ofDays(2))))
                 .expectNoEvents()
-                .expectException(SeatUnavailableException.class)
+                .expectException(SeatTakenException.class)
                 .expectExceptionMessage("seat A-1-1 is sold");
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.payment.PaymentEventOutcome;
 import io.boxoffice.api.payment.PaymentEventType;
-import io.boxoffice.api.payment.RecordPaymentEvent;
+import io.boxoffice.api.payment.RecordPaymentNotification;
 import io.boxoffice.api.web.Problems;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -79,7 +79,7 @@ public class PaymentWebhookController {
                     throw Problems.error(HttpStatus.BAD_REQUEST, "gateway-event-reused", "Gateway event id reused",
                             "gateway event " + event.id() + " was received before with another body");
                 }
-                case NEW -> new Acknowledged(commands.<PaymentEventOutcome>sendAndWait(new RecordPaymentEvent(
+                case NEW -> new Acknowledged(commands.<PaymentEventOutcome>sendAndWait(new RecordPaymentNotification(
                         event.reservationId(), event.id(), type, event.paymentId(), event.amount())).name());
             });
         } catch (AggregateNotFoundException e) {

@@ -7,6 +7,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * A verified webhook of the payment gateway, for the reservation it names. Answered with a
  * {@link PaymentEventOutcome} once its effect is committed.
  */
-public record RecordPaymentEvent(@TargetAggregateIdentifier String reservationId, String gatewayEventId,
+public record RecordPaymentNotification(@TargetAggregateIdentifier String reservationId, String gatewayEventId,
                                  PaymentEventType type, String paymentId, Money amount) {
 }

@@ -11,11 +11,12 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Seats, reservations and fans' allowances live a handful of events each, so they never get snapshots; their repositories read
- * only the events and skip the snapshot look-up, one query less per aggregate on the reservation path.
+ * Seats, reservations and fans' allowances live a handful of events each, so they never get snapshots; their
+ * repositories read only the events and skip the snapshot look-up, one query less per aggregate on the reservation
+ * path.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-public class ShortLivedAggregates {
+public class RepositoriesWithoutSnapshots {
 
     @Bean
     Repository<Seat> seatRepository(EventStore eventStore, Configuration axon) {
