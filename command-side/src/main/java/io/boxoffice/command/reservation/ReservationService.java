@@ -1,5 +1,6 @@
 package io.boxoffice.command.reservation;
 
+import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.reservation.CancelReservation;
 import io.boxoffice.api.reservation.FindReservation;
 import io.boxoffice.api.reservation.PlaceReservation;
@@ -12,11 +13,9 @@ import io.boxoffice.command.waitingroom.Admissions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -152,10 +151,15 @@ public class ReservationService {
         }
         try {
             return placeRetryingConflicts(place, idempotencyKey);
-        } catch (HoldRefusedException refused) {
+        } catch (CommandExecutionException e) {
+            Optional<Refusal> seatsTaken = Refusal.of(e).filter(refusal -> refusal.is(Refusal.Reason.SEATS_TAKEN));
+            if (seatsTaken.isEmpty()) {
+                gate.release(eventId, place.seatIds(), place.reservationId());
+                throw e;
+            }
             refusedByAggregate.increment();
             Map<String, Instant> unavailableUntil = new HashMap<>();
-            refused.refusals().forEach(refusal -> unavailableUntil.put(refusal.seatId(), refusal.heldUntil()));
+            seatsTaken.get().takenSeats().forEach(seat -> unavailableUntil.put(seat.seatId(), seat.heldUntil()));
             gate.settle(eventId, place.seatIds(), place.reservationId(), unavailableUntil);
             return orRefuse(idempotencyKey, place, List.copyOf(unavailableUntil.keySet()));
         } catch (RuntimeException e) {
@@ -171,9 +175,12 @@ public class ReservationService {
                 held.increment();
                 return new ReservationView(place.reservationId(), place.eventId(), place.userId(), place.seatIds(),
                         ReservationStatus.HELD, place.heldUntil(), place.amount(), List.of(), List.of());
-            } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
-                // another transaction appended to one of these aggregates first (a seat's first hold, or a
-                // reservation's creation, conflicts as AggregateStreamCreationException)
+            } catch (CommandExecutionException e) {
+                // another transaction appended to one of these aggregates first: a seat's hold, or a twin request
+                // creating the same reservation
+                if (!Refusal.refused(e, Refusal.Reason.CONFLICT)) {
+                    throw e;
+                }
                 if (idempotencyKey != null || attempt == ATTEMPTS) {
                     // a twin request with the same key may have won the race: answer with its reservation
                     return orRefuse(idempotencyKey, place, place.seatIds());
@@ -210,10 +217,6 @@ public class ReservationService {
 
     /** Cancels the caller's reservation; its seats are released in the same transaction. */
     public void cancel(String reservationId, String userId) {
-        try {
-            commands.sendAndWait(new CancelReservation(reservationId, userId));
-        } catch (AggregateNotFoundException e) {
-            throw new ReservationNotFoundException(reservationId);
-        }
+        commands.sendAndWait(new CancelReservation(reservationId, userId));
     }
 }

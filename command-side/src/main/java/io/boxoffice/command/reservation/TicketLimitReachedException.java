@@ -1,23 +1,27 @@
 package io.boxoffice.command.reservation;
 
+import io.boxoffice.api.command.Refusal;
+import io.boxoffice.command.refusal.CommandRefusedException;
+
+import java.util.List;
+import java.util.Map;
+
 /** The fan would hold or own more seats of the event than its {@code maxTicketsPerFan}. */
-public class TicketLimitReachedException extends RuntimeException {
+public class TicketLimitReachedException extends CommandRefusedException {
 
     private final int maxTicketsPerFan;
     private final int ticketsHeldOrOwned;
 
     public TicketLimitReachedException(String eventId, int maxTicketsPerFan, int ticketsHeldOrOwned) {
-        super("event " + eventId + " allows " + maxTicketsPerFan + " tickets per fan; you hold or own "
-                + ticketsHeldOrOwned);
+        super(Refusal.Reason.TICKET_LIMIT_REACHED, "event " + eventId + " allows " + maxTicketsPerFan
+                + " tickets per fan; you hold or own " + ticketsHeldOrOwned);
         this.maxTicketsPerFan = maxTicketsPerFan;
         this.ticketsHeldOrOwned = ticketsHeldOrOwned;
     }
 
-    public int maxTicketsPerFan() {
-        return maxTicketsPerFan;
-    }
-
-    public int ticketsHeldOrOwned() {
-        return ticketsHeldOrOwned;
+    @Override
+    public Refusal refusal() {
+        return new Refusal(Refusal.Reason.TICKET_LIMIT_REACHED, getMessage(), List.of(), Map.of(
+                "maxTicketsPerFan", maxTicketsPerFan, "ticketsHeldOrOwned", ticketsHeldOrOwned));
     }
 }

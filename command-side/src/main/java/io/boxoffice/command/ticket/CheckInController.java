@@ -1,5 +1,6 @@
 package io.boxoffice.command.ticket;
 
+import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.common.TextRules;
 import io.boxoffice.api.reservation.Ticket;
 import io.boxoffice.api.ticket.CheckInTicket;
@@ -9,12 +10,9 @@ import io.boxoffice.api.web.Problems;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,17 +64,12 @@ public class CheckInController {
                 scanner.getName());
         try {
             return CheckedIn.of(commands.sendAndWait(checkIn));
-        } catch (AggregateStreamCreationException | ConcurrencyException twoScannersAtOnce) {
-            // the other scanner's check-in was committed first: this one is the second
+        } catch (CommandExecutionException e) {
+            if (!Refusal.refused(e, Refusal.Reason.CONFLICT)) {
+                throw e;
+            }
+            // two scanners at once: the other's check-in was committed first, so this one is the second
             return CheckedIn.of(commands.sendAndWait(checkIn));
         }
-    }
-
-    @ExceptionHandler
-    ProblemDetail alreadyCheckedIn(AlreadyCheckedInException e) {
-        TicketCheckedIn first = e.first();
-        return Problems.problem(HttpStatus.CONFLICT, "already-checked-in", "Already checked in", e.getMessage(),
-                first.gate() == null ? Map.of("checkedInAt", first.checkedInAt().toString())
-                        : Map.of("checkedInAt", first.checkedInAt().toString(), "gate", first.gate()));
     }
 }

@@ -1,18 +1,14 @@
 package io.boxoffice.command.web;
 
+import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.web.Problems;
 import io.boxoffice.command.reservation.AdmissionRequiredException;
 import io.boxoffice.command.reservation.EventNotFoundException;
 import io.boxoffice.command.reservation.IdempotencyKeyReusedException;
-import io.boxoffice.command.reservation.PaymentMismatchException;
-import io.boxoffice.command.reservation.ReservationNotCancellableException;
-import io.boxoffice.command.reservation.ReservationNotFoundException;
-import io.boxoffice.command.reservation.ReservationNotPayableException;
 import io.boxoffice.command.reservation.SalesNotOpenException;
 import io.boxoffice.command.reservation.ReservationRefusedException;
-import io.boxoffice.command.reservation.TicketLimitReachedException;
-import io.boxoffice.command.reservation.UnknownPaymentException;
 import io.boxoffice.command.reservation.UnknownSeatsException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -35,13 +31,6 @@ public class CommandProblemHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail ticketLimitReached(TicketLimitReachedException e) {
-        return Problems.problem(HttpStatus.CONFLICT, "ticket-limit-reached", "Ticket limit reached",
-                e.getMessage() + "; none of the requested seats was held", Map.of(
-                        "maxTicketsPerFan", e.maxTicketsPerFan(), "ticketsHeldOrOwned", e.ticketsHeldOrOwned()));
-    }
-
-    @ExceptionHandler
     ProblemDetail unknownSeats(UnknownSeatsException e) {
         ProblemDetail problem = Problems.invalidRequest(e.getMessage(), Map.of("seatIds", "unknown seat(s)"));
         problem.setProperty("unknownSeatIds", e.seatIds());
@@ -51,18 +40,6 @@ public class CommandProblemHandler {
     @ExceptionHandler
     ProblemDetail eventNotFound(EventNotFoundException e) {
         return Problems.problem(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", e.getMessage(), Map.of());
-    }
-
-    @ExceptionHandler
-    ProblemDetail reservationNotFound(ReservationNotFoundException e) {
-        return Problems.problem(HttpStatus.NOT_FOUND, "reservation-not-found", "Reservation not found",
-                e.getMessage(), Map.of());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notCancellable(ReservationNotCancellableException e) {
-        return Problems.problem(HttpStatus.CONFLICT, "reservation-not-cancellable",
-                "Reservation cannot be cancelled", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler
@@ -83,21 +60,34 @@ public class CommandProblemHandler {
                 "Idempotency-Key reused", e.getMessage(), Map.of());
     }
 
+    /**
+     * A command handler's refusal, read from the exception's details alone, as it arrives from a handler on another
+     * node. Anything else is not the client's doing and is left to the error page's 500.
+     */
     @ExceptionHandler
-    ProblemDetail notPayable(ReservationNotPayableException e) {
-        return Problems.problem(HttpStatus.CONFLICT, "reservation-not-payable", "Reservation cannot be paid",
-                e.getMessage(), Map.of());
-    }
-
-    @ExceptionHandler
-    ProblemDetail unknownPayment(UnknownPaymentException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "unknown-payment", "Payment not of this reservation",
-                e.getMessage(), Map.of());
-    }
-
-    @ExceptionHandler
-    ProblemDetail paymentMismatch(PaymentMismatchException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "payment-mismatch", "Payment does not match", e.getMessage(),
-                Map.of());
+    ProblemDetail refused(CommandExecutionException e) {
+        Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
+        return switch (refusal.reason()) {
+            case SEATS_TAKEN -> seatsTaken(new ReservationRefusedException(
+                    refusal.takenSeats().stream().map(Refusal.TakenSeat::seatId).sorted().toList()));
+            case TICKET_LIMIT_REACHED -> Problems.problem(HttpStatus.CONFLICT, "ticket-limit-reached",
+                    "Ticket limit reached", refusal.message() + "; none of the requested seats was held",
+                    refusal.facts());
+            // the commands that reach a client name reservations; another fan's answers the same, leaking nothing
+            case NOT_FOUND -> Problems.problem(HttpStatus.NOT_FOUND, "reservation-not-found", "Reservation not found",
+                    refusal.message(), Map.of());
+            case RESERVATION_NOT_CANCELLABLE -> Problems.problem(HttpStatus.CONFLICT, "reservation-not-cancellable",
+                    "Reservation cannot be cancelled", refusal.message(), Map.of());
+            case RESERVATION_NOT_PAYABLE -> Problems.problem(HttpStatus.CONFLICT, "reservation-not-payable",
+                    "Reservation cannot be paid", refusal.message(), Map.of());
+            case UNKNOWN_PAYMENT -> Problems.problem(HttpStatus.BAD_REQUEST, "unknown-payment",
+                    "Payment not of this reservation", refusal.message(), Map.of());
+            case PAYMENT_MISMATCH -> Problems.problem(HttpStatus.BAD_REQUEST, "payment-mismatch",
+                    "Payment does not match", refusal.message(), Map.of());
+            case ALREADY_CHECKED_IN -> Problems.problem(HttpStatus.CONFLICT, "already-checked-in",
+                    "Already checked in", refusal.message(), refusal.facts());
+            case HOLD_ENDED, CONFLICT -> Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "try-again", "Try again",
+                    "the reservation was busy", Map.of());
+        };
     }
 }

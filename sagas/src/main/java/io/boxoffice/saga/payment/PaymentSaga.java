@@ -1,6 +1,7 @@
 package io.boxoffice.saga.payment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.payment.CheckoutStarted;
 import io.boxoffice.api.payment.LatePaymentReceived;
 import io.boxoffice.api.reservation.ExpireReservation;
@@ -9,11 +10,11 @@ import io.boxoffice.api.reservation.ReservationConfirmed;
 import io.boxoffice.api.reservation.ReservationExpired;
 import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -74,9 +75,9 @@ public class PaymentSaga {
             try {
                 commands.sendAndWait(new ExpireReservation(deadline.reservationId()));
                 return;
-            } catch (ConcurrencyException conflict) {
-                if (attempt == EXPIRY_ATTEMPTS) {
-                    throw conflict;
+            } catch (CommandExecutionException e) {
+                if (attempt == EXPIRY_ATTEMPTS || !Refusal.refused(e, Refusal.Reason.CONFLICT)) {
+                    throw e;
                 }
             }
         }

@@ -2,13 +2,13 @@ package io.boxoffice.saga.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.payment.PaymentEventOutcome;
 import io.boxoffice.api.payment.PaymentEventType;
 import io.boxoffice.api.payment.RecordPaymentNotification;
 import io.boxoffice.api.web.Problems;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -82,12 +82,14 @@ public class PaymentWebhookController {
                 case NEW -> new Acknowledged(commands.<PaymentEventOutcome>sendAndWait(new RecordPaymentNotification(
                         event.reservationId(), event.id(), type, event.paymentId(), event.amount())).name());
             });
-        } catch (AggregateNotFoundException e) {
-            throw Problems.error(HttpStatus.BAD_REQUEST, "unknown-reservation", "Unknown reservation",
-                    "no reservation " + event.reservationId());
-        } catch (ConcurrencyException e) {
-            // the deadline or another webhook changed the reservation at this very moment: the gateway retries
-            throw Problems.error(HttpStatus.SERVICE_UNAVAILABLE, "try-again", "Try again", "the reservation was busy");
+        } catch (CommandExecutionException e) {
+            if (Refusal.refused(e, Refusal.Reason.NOT_FOUND)) {
+                throw Problems.error(HttpStatus.BAD_REQUEST, "unknown-reservation", "Unknown reservation",
+                        "no reservation " + event.reservationId());
+            }
+            // the deadline or another webhook changing the reservation at this very moment is a 503 (try-again):
+            // the gateway retries; amounts and payment ids not of this reservation are 400s
+            throw e;
         }
     }
 

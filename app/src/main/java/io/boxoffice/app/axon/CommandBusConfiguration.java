@@ -1,0 +1,35 @@
+package io.boxoffice.app.axon;
+
+import io.boxoffice.command.refusal.RefusalReportingCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The bus that runs this node's command handlers: Axon's own, as its auto-configuration builds it, reporting refusals
+ * the way a remote handler's arrive. Under the {@code axonserver} profile it is the local segment behind Axon Server's
+ * bus, so callers see the same refusals either way.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class CommandBusConfiguration {
+
+    @Bean(destroyMethod = "")
+    @Qualifier("localSegment")
+    public CommandBus commandBus(TransactionManager transactions, Configuration axon,
+                                 DuplicateCommandHandlerResolver duplicates) {
+        SimpleCommandBus handlers = SimpleCommandBus.builder()
+                .transactionManager(transactions)
+                .duplicateCommandHandlerResolver(duplicates)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        handlers.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return new RefusalReportingCommandBus(handlers);
+    }
+}
