@@ -1,7 +1,6 @@
 package io.boxoffice.app.axon;
 
 import io.boxoffice.api.web.Problems;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operators' view of the dead letters (ADMIN): {@code GET /api/admin/dead-letters} lists them by processing group,
+ * Operators' view of the dead letters (ADMIN): {@code GET /api/admin/dead-letters} lists them by read model,
  * {@code POST .../{group}/retry} hands them to their projection again (after a fix), {@code DELETE
  * .../{group}/{eventIdentifier}} gives one up, which lets the rest of its sequence through.
  */
@@ -33,10 +32,10 @@ public class DeadLetterController {
     /** A retry handles at most this many sequences; call again for more. */
     private static final int RETRY_SEQUENCES = 100;
 
-    private final EventProcessingConfiguration processing;
+    private final ReadModelDeadLetters deadLetters;
 
-    public DeadLetterController(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    public DeadLetterController(ReadModelDeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
     }
 
     public record Letter(String eventIdentifier, String payloadType, String causeType, String causeMessage,
@@ -49,13 +48,13 @@ public class DeadLetterController {
         }
     }
 
-    public record Retried(String processingGroup, int sequencesHandled, long remaining) {
+    public record Retried(String readModel, int sequencesHandled, long remaining) {
     }
 
     @GetMapping("/api/admin/dead-letters")
     public Map<String, List<Letter>> list() {
         Map<String, List<Letter>> letters = new LinkedHashMap<>();
-        for (String group : DeadLetters.GROUPS) {
+        for (String group : deadLetters.readModels()) {
             List<Letter> inGroup = new ArrayList<>();
             queue(group).deadLetters().forEach(sequence -> sequence.forEach(letter -> inGroup.add(Letter.of(letter))));
             letters.put(group, inGroup);
@@ -65,8 +64,8 @@ public class DeadLetterController {
 
     @PostMapping("/api/admin/dead-letters/{group}/retry")
     public Retried retry(@PathVariable String group) {
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(
-                known(group)).orElseThrow(() -> notFound(group));
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = deadLetters.processor(group)
+                .orElseThrow(() -> notFound(group));
         int handled = 0;
         while (handled < RETRY_SEQUENCES && processor.processAny()) {
             handled++;
@@ -90,18 +89,11 @@ public class DeadLetterController {
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
-        return DeadLetters.queue(processing, known(group)).orElseThrow(() -> notFound(group));
+        return deadLetters.queue(group).orElseThrow(() -> notFound(group));
     }
 
-    private static String known(String group) {
-        if (!DeadLetters.GROUPS.contains(group)) {
-            throw notFound(group);
-        }
-        return group;
-    }
-
-    private static ErrorResponseException notFound(String group) {
+    private ErrorResponseException notFound(String group) {
         return Problems.error(HttpStatus.NOT_FOUND, "no-dead-letter-queue", "No dead-letter queue",
-                "processing group " + group + " has no dead-letter queue; these do: " + DeadLetters.GROUPS);
+                "no read model " + group + " has a dead-letter queue; these do: " + deadLetters.readModels());
     }
 }

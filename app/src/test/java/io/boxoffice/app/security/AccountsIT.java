@@ -60,7 +60,7 @@ class AccountsIT extends ApplicationTest {
         assertThat(api.get("/api/audit/events/" + eventId + "/seats/A-1-1/history", fan).status()).isEqualTo(403);
         assertThat(api.send("PUT", "/api/admin/accounts/ordinary-fan/roles", fan, "{\"roles\":[\"ADMIN\"]}")
                 .status()).isEqualTo(403);
-        assertThat(api.post("/api/admin/projections/catalog/rebuild", fan, null).status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/read-models/catalog/replay", fan, null).status()).isEqualTo(403);
         assertThat(api.get("/actuator/metrics", fan).status()).isEqualTo(403);
     }
 

@@ -3,7 +3,6 @@ package io.boxoffice.command.catalog;
 import io.boxoffice.api.catalog.CreateEvent;
 import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.Section;
-import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.api.common.MoneyRules;
@@ -30,6 +29,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,9 +81,9 @@ public class EventController {
         if (!dates.isEmpty()) {
             throw Problems.invalid("The dates are not ones an event can have", dates);
         }
-        VenueCreated venue = catalog.venue(request.venueId()).orElseThrow(() -> Problems.invalid(
+        List<Section> sections = catalog.sections(request.venueId()).orElseThrow(() -> Problems.invalid(
                 "The event names a venue that does not exist", Map.of("venueId", "unknown venue")));
-        Map<String, String> errors = priceErrors(venue, request.prices());
+        Map<String, String> errors = priceErrors(sections, request.prices());
         if (!errors.isEmpty()) {
             throw Problems.invalid("The prices do not fit the venue", errors);
         }
@@ -93,7 +93,7 @@ public class EventController {
         WaitingRoomPolicy waitingRoom = waitingRoom(request);
         int ticketsPerFan = request.maxTicketsPerFan() == null ? EventCreated.DEFAULT_MAX_TICKETS_PER_FAN
                 : request.maxTicketsPerFan();
-        commands.sendAndWait(new CreateEvent(eventId, venue.venueId(), request.name().strip(), request.startsAt(),
+        commands.sendAndWait(new CreateEvent(eventId, request.venueId(), request.name().strip(), request.startsAt(),
                 request.salesStartAt(), prices, waitingRoom, ticketsPerFan));
         return new EventCreatedResponse(eventId);
     }
@@ -132,8 +132,8 @@ public class EventController {
      * Every category of the venue has exactly one price in an ISO 4217 currency with its own minor units, and one
      * currency serves the whole event.
      */
-    private static Map<String, String> priceErrors(VenueCreated venue, Map<String, Money> prices) {
-        Set<String> categories = venue.sections().stream().map(Section::category)
+    private static Map<String, String> priceErrors(List<Section> sections, Map<String, Money> prices) {
+        Set<String> categories = sections.stream().map(Section::category)
                 .collect(Collectors.toCollection(TreeSet::new));
         Map<String, String> errors = new LinkedHashMap<>();
         categories.stream().filter(category -> !prices.containsKey(category))

@@ -2,7 +2,8 @@ package io.boxoffice.command.reservation;
 
 import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.reservation.CancelReservation;
-import io.boxoffice.api.reservation.FindReservation;
+import io.boxoffice.api.reservation.FindPlacedReservation;
+import io.boxoffice.api.reservation.PlacedReservation;
 import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.ReservationStatus;
 import io.boxoffice.api.reservation.ReservationView;
@@ -15,8 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +53,7 @@ public class ReservationService {
     private final SeatGate gate;
     private final Admissions admissions;
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final PlacedReservations placed;
     private final Clock clock;
     private final Duration holdDuration;
     private final int maxSeatsPerReservation;
@@ -65,14 +64,14 @@ public class ReservationService {
     private final Timer latency;
 
     public ReservationService(SeatingCatalog catalog, SeatGate gate, Admissions admissions, CommandGateway commands,
-                              QueryGateway queries, Clock clock, MeterRegistry meters,
+                              PlacedReservations placed, Clock clock, MeterRegistry meters,
                               @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration,
                               @Value("${boxoffice.max-seats-per-reservation:8}") int maxSeatsPerReservation) {
         this.catalog = catalog;
         this.gate = gate;
         this.admissions = admissions;
         this.commands = commands;
-        this.queries = queries;
+        this.placed = placed;
         this.clock = clock;
         this.holdDuration = holdDuration;
         this.maxSeatsPerReservation = maxSeatsPerReservation;
@@ -200,19 +199,14 @@ public class ReservationService {
         throw new ReservationRefusedException(unavailable.stream().sorted().toList());
     }
 
-    /** The reservation an earlier request with the same key made, if it was the same request. */
+    /** What an earlier request with the same key was answered, if it was the same request. */
     private Optional<ReservationView> replay(String reservationId, String eventId, List<String> seatIds) {
-        Optional<ReservationView> earlier = find(reservationId);
-        earlier.filter(view -> !view.eventId().equals(eventId) || !view.seatIds().equals(seatIds))
-                .ifPresent(view -> {
+        Optional<PlacedReservation> earlier = placed.handle(new FindPlacedReservation(reservationId));
+        earlier.filter(reservation -> !reservation.eventId().equals(eventId) || !reservation.seatIds().equals(seatIds))
+                .ifPresent(reservation -> {
                     throw new IdempotencyKeyReusedException();
                 });
-        return earlier;
-    }
-
-    private Optional<ReservationView> find(String reservationId) {
-        return queries.query(new FindReservation(reservationId), ResponseTypes.optionalInstanceOf(ReservationView.class))
-                .join();
+        return earlier.map(PlacedReservation::asHeld);
     }
 
     /** Cancels the caller's reservation; its seats are released in the same transaction. */

@@ -2,10 +2,8 @@ package io.boxoffice.command.seat;
 
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -35,10 +33,5 @@ public class SeatGateUpdater {
     @EventHandler
     void on(SeatSold sold) {
         gate.sold(sold.eventId(), sold.seatId(), sold.reservationId());
-    }
-
-    @Bean
-    static ConfigurerModule seatGateUpdaterIsSubscribing() {
-        return configurer -> configurer.eventProcessing().registerSubscribingEventProcessor(PROCESSING_GROUP);
     }
 }

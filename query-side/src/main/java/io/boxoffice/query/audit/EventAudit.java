@@ -15,7 +15,6 @@ import io.boxoffice.api.ticket.TicketCheckedIn;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The auditors' replay: straight from the event store, never from a read model. {@link #verify} rebuilds every
@@ -42,15 +45,16 @@ public class EventAudit {
     /** Between the Seat's check that its hold is live and the timestamp of the sale it then writes. */
     private static final Duration SALE_SLACK = Duration.ofSeconds(1);
 
+    /** Concurrent reads of seats' events during one audit: few enough to leave the pool to everyone else. */
+    private static final int READERS = 4;
+
     private final EventStore eventStore;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration holdDuration;
 
-    public EventAudit(EventStore eventStore, JdbcTemplate jdbc, Clock clock,
+    public EventAudit(EventStore eventStore, Clock clock,
                       @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration) {
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.holdDuration = holdDuration;
     }
@@ -75,13 +79,13 @@ public class EventAudit {
         List<Violation> violations = new ArrayList<>();
         Map<String, List<AuditedEvent>> reservations = new HashMap<>();
         int replayed = 0;
-        List<String> touched = seatsWithHistory(eventId, seatIds);
+        Map<String, SeatRecord> records = records(eventId, seatIds);
+        List<String> touched = records.keySet().stream().sorted().toList();
         for (String seatId : touched) {
-            List<AuditedEvent> history = history(eventId, seatId);
-            List<AuditedEvent> admissions = events(CheckInTicket.admissionIdOf(eventId, seatId));
-            replayed += history.size() + admissions.size();
-            byStatus.merge(replaySeat(seatId, history, now, violations, reservations), 1, Integer::sum);
-            checkAdmissions(seatId, history, admissions, violations);
+            SeatRecord record = records.get(seatId);
+            replayed += record.history().size() + record.admissions().size();
+            byStatus.merge(replaySeat(seatId, record.history(), now, violations, reservations), 1, Integer::sum);
+            checkAdmissions(seatId, record.history(), record.admissions(), violations);
         }
         byStatus.merge("AVAILABLE", seatIds.size() - touched.size(), Integer::sum);
         for (List<AuditedEvent> reservation : reservations.values()) {
@@ -171,18 +175,35 @@ public class EventAudit {
         }
     }
 
-    /** The seats of the event that have any history (held, or entered by); the others never were held. */
-    private List<String> seatsWithHistory(String eventId, List<String> seatIds) {
-        Map<String, String> seatByKey = new HashMap<>();
-        seatIds.forEach(seatId -> {
-            seatByKey.put(SeatKey.of(eventId, seatId), seatId);
-            seatByKey.put(CheckInTicket.admissionIdOf(eventId, seatId), seatId);
-        });
-        return jdbc.queryForList("""
-                        SELECT DISTINCT aggregate_identifier FROM domain_event_entry
-                        WHERE aggregate_identifier = ANY (?)""", String.class,
-                (Object) seatByKey.keySet().toArray(String[]::new)).stream().map(seatByKey::get).distinct().sorted()
-                .toList();
+    /** A seat's own events and its admissions at the door. */
+    private record SeatRecord(List<AuditedEvent> history, List<AuditedEvent> admissions) {
+    }
+
+    /**
+     * The records of the seats that have any (a seat never held has none), read through the event store, one
+     * aggregate at a time, by a few readers at once: a stadium's audit is tens of thousands of short reads.
+     */
+    private Map<String, SeatRecord> records(String eventId, List<String> seatIds) {
+        Map<String, SeatRecord> records = new ConcurrentHashMap<>();
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        try {
+            int slice = Math.max(1, (seatIds.size() + READERS - 1) / READERS);
+            List<CompletableFuture<Void>> reads = new ArrayList<>();
+            for (int from = 0; from < seatIds.size(); from += slice) {
+                List<String> seats = seatIds.subList(from, Math.min(seatIds.size(), from + slice));
+                reads.add(CompletableFuture.runAsync(() -> seats.forEach(seatId -> {
+                    SeatRecord record = new SeatRecord(history(eventId, seatId),
+                            events(CheckInTicket.admissionIdOf(eventId, seatId)));
+                    if (!record.history().isEmpty() || !record.admissions().isEmpty()) {
+                        records.put(seatId, record);
+                    }
+                }), readers));
+            }
+            reads.forEach(CompletableFuture::join);
+        } finally {
+            readers.shutdown();
+        }
+        return records;
     }
 
     private List<AuditedEvent> events(String aggregateId) {

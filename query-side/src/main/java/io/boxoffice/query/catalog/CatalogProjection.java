@@ -1,6 +1,5 @@
 package io.boxoffice.query.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.seat.SeatHeld;
@@ -8,32 +7,41 @@ import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
 import io.boxoffice.query.seatupdates.SeatChange;
 import io.boxoffice.query.seatupdates.SeatUpdateHub;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.stereotype.Component;
+
+import java.util.function.BooleanSupplier;
 
 /**
- * Keeps the live catalog tables (see {@link CatalogTables}) and announces seat changes to live subscribers.
- * Events of one seat arrive in order (sequencing per aggregate); nothing depends on the order across aggregates.
+ * Keeps one generation of the catalog tables (see {@link CatalogTables}); while its generation serves, it also
+ * announces seat changes to live subscribers. Events of one seat arrive in order (sequencing per aggregate); nothing
+ * depends on the order across aggregates.
  */
-@Component
-@ProcessingGroup(CatalogProjection.PROCESSING_GROUP)
 public class CatalogProjection {
-
-    public static final String PROCESSING_GROUP = "catalog";
 
     private final CatalogTables tables;
     private final SeatUpdateHub seatUpdates;
+    private final BooleanSupplier serving;
+    private final Runnable emptyTables;
 
-    public CatalogProjection(JdbcTemplate jdbc, ObjectMapper json, SeatUpdateHub seatUpdates,
-                             PlatformTransactionManager transactions) {
-        this.tables = new CatalogTables(jdbc, json, "", transactions);
+    /**
+     * @param serving     whether this generation is the one readers see now
+     * @param emptyTables what a reset does before the replay from the first event
+     */
+    public CatalogProjection(CatalogTables tables, SeatUpdateHub seatUpdates, BooleanSupplier serving,
+                             Runnable emptyTables) {
+        this.tables = tables;
         this.seatUpdates = seatUpdates;
+        this.serving = serving;
+        this.emptyTables = emptyTables;
+    }
+
+    @ResetHandler
+    void reset() {
+        emptyTables.run();
     }
 
     @EventHandler
@@ -67,7 +75,7 @@ public class CatalogProjection {
 
     /** Live subscribers hear of a change once it is committed, and never again when the projection replays. */
     private void announce(ReplayStatus replay, SeatChange change) {
-        if (replay.isReplay()) {
+        if (replay.isReplay() || !serving.getAsBoolean()) {
             return;
         }
         if (CurrentUnitOfWork.isStarted()) {

@@ -7,6 +7,7 @@ import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.query.replay.Generation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -16,9 +17,9 @@ import java.sql.Timestamp;
 import java.util.List;
 
 /**
- * What each domain event does to the catalog's tables: the live ones, or a rebuild's copies (same names with a
- * suffix). Every write is an upsert or a delete keyed by what the event names, so applying an event twice leaves
- * the same rows.
+ * What each domain event does to one generation of the catalog's tables ({@code seat_state_blue}; readers see the
+ * serving one's through views without the suffix). Every write is an upsert or a delete keyed by what the event
+ * names, so applying an event twice leaves the same rows.
  * <p>
  * Each write runs in a savepoint of the processor's transaction: a write PostgreSQL refuses (a name it cannot
  * store, a date out of its range) fails that one event, which the dead-letter queue sets aside, and leaves the
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public class CatalogTables {
 
-    /** The tables of the catalog read model, in the order they are rebuilt. */
+    /** The tables of the catalog read model. */
     public static final List<String> TABLES = List.of("venue_view", "event_view", "seat_state");
 
     private final JdbcTemplate jdbc;
@@ -35,27 +36,13 @@ public class CatalogTables {
     private final String suffix;
     private final TransactionTemplate savepoint;
 
-    public CatalogTables(JdbcTemplate jdbc, ObjectMapper json, String suffix, PlatformTransactionManager transactions) {
+    public CatalogTables(JdbcTemplate jdbc, ObjectMapper json, Generation generation,
+                         PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
-        this.suffix = suffix;
+        this.suffix = generation.tableSuffix();
         this.savepoint = new TransactionTemplate(transactions);
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-    }
-
-    /** Applies any event the catalog cares about; ignores the others. */
-    public void apply(Object payload) {
-        if (payload instanceof VenueCreated venue) {
-            venueCreated(venue);
-        } else if (payload instanceof EventCreated event) {
-            eventCreated(event);
-        } else if (payload instanceof SeatHeld held) {
-            seatHeld(held);
-        } else if (payload instanceof SeatSold sold) {
-            seatSold(sold);
-        } else if (payload instanceof SeatReleased released) {
-            seatReleased(released);
-        }
     }
 
     void venueCreated(VenueCreated venue) {

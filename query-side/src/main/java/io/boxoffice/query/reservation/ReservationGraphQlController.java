@@ -27,10 +27,10 @@ public class ReservationGraphQlController {
     /** Browsing is open to all, so a request without a token arrives as Spring Security's anonymous user. */
     private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
 
-    private final ReservationProjection reservations;
+    private final ReservationViews reservations;
     private final CatalogReadModel catalog;
 
-    public ReservationGraphQlController(ReservationProjection reservations, CatalogReadModel catalog) {
+    public ReservationGraphQlController(ReservationViews reservations, CatalogReadModel catalog) {
         this.reservations = reservations;
         this.catalog = catalog;
     }

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReservationQueryController {
 
-    private final ReservationProjection reservations;
+    private final ReservationViews reservations;
 
-    public ReservationQueryController(ReservationProjection reservations) {
+    public ReservationQueryController(ReservationViews reservations) {
         this.reservations = reservations;
     }
 

@@ -2,9 +2,8 @@ package io.boxoffice.saga.payment;
 
 import io.boxoffice.api.web.Problems;
 import io.boxoffice.api.payment.StartCheckout;
-import io.boxoffice.api.reservation.FindReservation;
-import io.boxoffice.api.reservation.ReservationStatus;
-import io.boxoffice.api.reservation.ReservationView;
+import io.boxoffice.api.reservation.FindPlacedReservation;
+import io.boxoffice.api.reservation.PlacedReservation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -27,11 +27,13 @@ public class CheckoutController {
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final PaymentGateway gateway;
+    private final Clock clock;
 
-    public CheckoutController(QueryGateway queries, CommandGateway commands, PaymentGateway gateway) {
+    public CheckoutController(QueryGateway queries, CommandGateway commands, PaymentGateway gateway, Clock clock) {
         this.queries = queries;
         this.commands = commands;
         this.gateway = gateway;
+        this.clock = clock;
     }
 
     public record CheckoutResponse(String paymentId, String checkoutUrl) {
@@ -40,15 +42,16 @@ public class CheckoutController {
     @PostMapping("/api/reservations/{reservationId}/checkout")
     @ResponseStatus(HttpStatus.CREATED)
     public CheckoutResponse checkout(@PathVariable String reservationId, Principal user) {
-        Optional<ReservationView> found = queries.query(new FindReservation(reservationId),
-                ResponseTypes.optionalInstanceOf(ReservationView.class)).join();
-        ReservationView reservation = found.filter(view -> view.userId().equals(user.getName()))
+        Optional<PlacedReservation> found = queries.query(new FindPlacedReservation(reservationId),
+                ResponseTypes.optionalInstanceOf(PlacedReservation.class)).join();
+        PlacedReservation reservation = found.filter(placed -> placed.userId().equals(user.getName()))
                 .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "reservation-not-found", "Reservation not found",
                         "no reservation " + reservationId));
-        if (reservation.status() != ReservationStatus.HELD) {
+        if (!clock.instant().isBefore(reservation.heldUntil())) {
             throw Problems.error(HttpStatus.CONFLICT, "reservation-not-payable", "Reservation cannot be paid",
-                    "reservation " + reservationId + " is " + reservation.status());
+                    "the hold of reservation " + reservationId + " has ended");
         }
+        // a reservation cancelled or paid meanwhile: the Reservation refuses the checkout, and the payment is voided
         PaymentGateway.GatewayPayment payment = gateway.createPayment(reservationId, reservation.amount());
         try {
             commands.sendAndWait(new StartCheckout(reservationId, user.getName(), payment.paymentId(),
