@@ -2,6 +2,7 @@ package io.boxoffice.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * passes, seat-update flushes, revocation polls) runs on Spring's task scheduler.
  */
 @SpringBootApplication(scanBasePackages = "io.boxoffice")
+@ConfigurationPropertiesScan("io.boxoffice")
 @EnableScheduling
 public class BoxofficeApplication {
 

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,18 +33,17 @@ public class QueryDataSourceConfiguration {
     }
 
     @Bean
-    QueryJdbc queryJdbc(Environment environment, JdbcTemplate primary) {
-        String url = environment.getProperty("boxoffice.query.datasource.url");
+    QueryJdbc queryJdbc(QueryDataSourceProperties settings, JdbcTemplate primary) {
+        String url = settings.url();
         if (url == null || url.isBlank()) {
             return new QueryJdbc(primary, null);
         }
         HikariDataSource replica = new HikariDataSource();
         replica.setPoolName("query-replica");
         replica.setJdbcUrl(url);
-        replica.setUsername(environment.getProperty("boxoffice.query.datasource.username"));
-        replica.setPassword(environment.getProperty("boxoffice.query.datasource.password"));
-        replica.setMaximumPoolSize(environment.getProperty("boxoffice.query.datasource.maximum-pool-size",
-                Integer.class, 20));
+        replica.setUsername(settings.username());
+        replica.setPassword(settings.password());
+        replica.setMaximumPoolSize(settings.maximumPoolSize());
         replica.setReadOnly(true);
         log.info("Browsing reads from {}", url);
         return new QueryJdbc(new JdbcTemplate(replica), replica);

@@ -1,12 +1,12 @@
 package io.boxoffice.app.account;
 
+import io.boxoffice.app.runtime.EmbeddedProperties;
+import java.nio.file.Path;
 import io.boxoffice.app.runtime.OwnerOnlyFile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Path;
 
 /**
  * The embedded default's own passwords (the first administrator's, the demo accounts'), made at its first start and
@@ -23,9 +23,9 @@ public class EmbeddedPasswords {
     private final OwnerOnlyFile file;
 
     public EmbeddedPasswords(ObjectProvider<EmbeddedPostgres> embeddedPostgres,
-                             @Value("${boxoffice.embedded.data-dir:data}") Path dataDir) {
+                             EmbeddedProperties settings) {
         this.embedded = embeddedPostgres.getIfAvailable() != null;
-        this.file = new OwnerOnlyFile(dataDir.resolve("passwords"),
+        this.file = new OwnerOnlyFile(settings.dataDir().resolve("passwords"),
                 "Passwords of the embedded default's accounts: sign in with them");
     }
 

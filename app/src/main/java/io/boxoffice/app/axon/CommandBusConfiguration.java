@@ -1,10 +1,13 @@
 package io.boxoffice.app.axon;
 
 import io.boxoffice.command.refusal.RefusalReportingCommandBus;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
@@ -31,5 +34,16 @@ public class CommandBusConfiguration {
                 .build();
         handlers.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return new RefusalReportingCommandBus(handlers);
+    }
+
+    @Bean
+    ConflictRetries conflictRetries(MeterRegistry meters) {
+        return new ConflictRetries(meters);
+    }
+
+    /** Axon's gateway, as its auto-configuration builds it, with the one retry policy of commands. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, ConflictRetries retries) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
     }
 }

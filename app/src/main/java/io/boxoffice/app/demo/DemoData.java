@@ -15,7 +15,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -62,13 +61,13 @@ public class DemoData implements ApplicationRunner {
     private final AuthProperties auth;
 
     public DemoData(ObjectProvider<EmbeddedPostgres> embedded, CommandGateway commands, EventStore eventStore,
-                    Clock clock, @Value("${boxoffice.demo-data.enabled}") boolean enabled, Accounts accounts,
+                    Clock clock, DemoDataProperties settings, Accounts accounts,
                     EmbeddedPasswords passwords, PasswordEncoder encoder, AuthProperties auth) {
         this.embedded = embedded;
         this.commands = commands;
         this.eventStore = eventStore;
         this.clock = clock;
-        this.enabled = enabled;
+        this.enabled = settings.enabled();
         this.accounts = accounts;
         this.passwords = passwords;
         this.encoder = encoder;

@@ -1,5 +1,10 @@
 package io.boxoffice.app.limits;
 
+import org.springframework.validation.annotation.Validated;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -7,19 +12,23 @@ import java.util.Map;
 
 /**
  * {@code boxoffice.rate-limit.*}: per limit ({@code limits.<name>}), how many requests a key (an account or a
- * client address) may make, refilled evenly over {@code period}. {@code enabled=false} switches them all off, for
- * benchmarks.
+ * client address) may make, refilled evenly over {@code period}; the limits themselves are in application.properties.
+ *
+ * @param enabled         rate limits per account and address, shared by all nodes through Redis; false for benchmarks
+ * @param redisRetryAfter while Redis fails, how long requests skip the limits before Redis is tried again
+ * @param limits          each limit by name: capacity requests per period
  */
+@Validated
 @ConfigurationProperties("boxoffice.rate-limit")
-public record RateLimitProperties(Boolean enabled, Duration redisRetryAfter, Map<String, Rate> limits) {
+public record RateLimitProperties(@DefaultValue("true") boolean enabled,
+                                  @NotNull @DefaultValue("PT2S") Duration redisRetryAfter,
+                                  Map<String, @Valid Rate> limits) {
 
     public RateLimitProperties {
-        enabled = enabled == null || enabled;
-        redisRetryAfter = redisRetryAfter == null ? Duration.ofSeconds(2) : redisRetryAfter;
         limits = limits == null ? Map.of() : Map.copyOf(limits);
     }
 
-    public record Rate(int capacity, Duration period) {
+    public record Rate(@Min(1) int capacity, @NotNull Duration period) {
 
         public Rate {
             if (capacity < 1 || period == null || period.isNegative() || period.isZero()) {

@@ -13,7 +13,6 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -32,7 +31,6 @@ import java.util.Map;
  * {@code boxoffice.rate-limit.redis-retry-after} before it tries Redis again, so limits stay in force per node.
  */
 @Component
-@EnableConfigurationProperties(RateLimitProperties.class)
 public class RateLimits {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);

@@ -13,7 +13,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -53,15 +52,12 @@ public class RequestBodies extends OncePerRequestFilter implements Ordered {
     private final long maxWebhookBody;
     private final Duration timeout;
 
-    public RequestBodies(ObjectMapper json, @Value("${boxoffice.http.max-body:16KB}") DataSize maxBody,
-                         @Value("${boxoffice.http.max-venue-body:16MB}") DataSize maxVenueBody,
-                         @Value("${boxoffice.http.max-webhook-body:64KB}") DataSize maxWebhookBody,
-                         @Value("${boxoffice.http.body-timeout:PT10S}") Duration timeout) {
+    public RequestBodies(ObjectMapper json, HttpLimitProperties limits) {
         this.json = json;
-        this.maxBody = maxBody.toBytes();
-        this.maxVenueBody = maxVenueBody.toBytes();
-        this.maxWebhookBody = maxWebhookBody.toBytes();
-        this.timeout = timeout;
+        this.maxBody = limits.maxBody().toBytes();
+        this.maxVenueBody = limits.maxVenueBody().toBytes();
+        this.maxWebhookBody = limits.maxWebhookBody().toBytes();
+        this.timeout = limits.bodyTimeout();
     }
 
     @Override

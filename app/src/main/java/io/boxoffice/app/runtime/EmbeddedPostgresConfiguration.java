@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -28,8 +27,8 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${boxoffice.embedded.data-dir}") Path dataDir) throws IOException {
-        Path data = dataDir.resolve("postgres").toAbsolutePath().normalize();
+    EmbeddedPostgres embeddedPostgres(EmbeddedProperties settings) throws IOException {
+        Path data = settings.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(data);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)

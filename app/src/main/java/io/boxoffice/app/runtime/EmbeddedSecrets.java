@@ -1,5 +1,6 @@
 package io.boxoffice.app.runtime;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -48,8 +49,9 @@ public class EmbeddedSecrets implements EnvironmentPostProcessor {
                     + " (" + property.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "") + ")").toList())
                     + ": at least 32 bytes each, the same on every node (e.g. openssl rand -base64 48)");
         }
-        OwnerOnlyFile secrets = new OwnerOnlyFile(Path.of(environment.getProperty("boxoffice.embedded.data-dir",
-                "data")).resolve("secrets"), "Signing keys of the embedded default: keep them private");
+        // before the context binds its settings: bound here the same way, default and all
+        Path dataDir = Binder.get(environment).bindOrCreate("boxoffice.embedded", EmbeddedProperties.class).dataDir();
+        OwnerOnlyFile secrets = new OwnerOnlyFile(dataDir.resolve("secrets"), "Signing keys of the embedded default: keep them private");
         Map<String, Object> kept = new LinkedHashMap<>();
         boolean made = false;
         for (String property : missing) {

@@ -23,9 +23,11 @@ class RuntimeReport {
     private final ObjectProvider<RedisServer> embeddedRedis;
     private final RedissonClient redisson;
     private final Environment environment;
+    private final EmbeddedProperties embedded;
 
     RuntimeReport(ObjectProvider<EmbeddedPostgres> embeddedPostgres, ObjectProvider<RedisServer> embeddedRedis,
-                  RedissonClient redisson, Environment environment) {
+                  RedissonClient redisson, Environment environment, EmbeddedProperties embedded) {
+        this.embedded = embedded;
         this.embeddedPostgres = embeddedPostgres;
         this.embeddedRedis = embeddedRedis;
         this.redisson = redisson;
@@ -35,7 +37,7 @@ class RuntimeReport {
     @EventListener
     void ready(ApplicationReadyEvent ready) {
         String postgres = embeddedPostgres.getIfAvailable() != null
-                ? "embedded PostgreSQL (data in " + environment.getProperty("boxoffice.embedded.data-dir") + ")"
+                ? "embedded PostgreSQL (data in " + embedded.dataDir() + ")"
                 : "PostgreSQL at " + environment.getProperty("spring.datasource.url");
         String redis = (embeddedRedis.getIfAvailable() != null ? "embedded Redis at " : "Redis at ")
                 + redisson.getConfig().useSingleServer().getAddress();

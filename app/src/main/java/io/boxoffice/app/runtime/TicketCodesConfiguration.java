@@ -1,7 +1,6 @@
 package io.boxoffice.app.runtime;
 
 import io.boxoffice.api.ticket.TicketCodes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 public class TicketCodesConfiguration {
 
     @Bean
-    TicketCodes ticketCodes(@Value("${boxoffice.tickets.signing-secret:}") String secret) {
-        return new TicketCodes(secret);
+    TicketCodes ticketCodes(TicketProperties settings) {
+        return new TicketCodes(settings.signingSecret());
     }
 }

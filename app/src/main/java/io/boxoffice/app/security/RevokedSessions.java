@@ -1,12 +1,13 @@
 package io.boxoffice.app.security;
 
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -21,7 +22,7 @@ import java.time.Instant;
  */
 @Component
 @ConditionalOnProperty(name = "boxoffice.auth.issuer.enabled", havingValue = "true", matchIfMissing = true)
-public class RevokedSessions {
+public class RevokedSessions implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RevokedSessions.class);
     /** Revocations committed late (a transaction that took its time) are still seen: each look overlaps the last. */
@@ -31,11 +32,13 @@ public class RevokedSessions {
     private final JdbcTemplate jdbc;
     private final Cache<String, Boolean> revoked;
     private final Duration keepFor;
+    private final Duration pollInterval;
     private Timestamp seenUpTo;
     private Instant nextCleanUp = Instant.MIN;
 
     public RevokedSessions(JdbcTemplate jdbc, AuthProperties auth) {
         this.jdbc = jdbc;
+        this.pollInterval = auth.revocationPollInterval();
         // past an access token's life (and the decoder's 60 s of clock skew), its session's revocation is moot
         this.keepFor = auth.issuer().accessTokenTtl().plus(Duration.ofMinutes(2));
         this.revoked = Caffeine.newBuilder().expireAfterWrite(keepFor).build();
@@ -53,7 +56,11 @@ public class RevokedSessions {
     }
 
     /** Once a second ({@code boxoffice.auth.revocation-poll-interval}). */
-    @Scheduled(fixedDelayString = "${boxoffice.auth.revocation-poll-interval:PT1S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::look, pollInterval);
+    }
+
     synchronized void look() {
         try {
             Timestamp since = Timestamp.from(seenUpTo.toInstant().minus(OVERLAP));

@@ -1,9 +1,9 @@
 package io.boxoffice.app.web;
 
+import io.boxoffice.command.reservation.ReservationProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.app.security.AuthProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -49,15 +49,13 @@ public class FrontEnd implements WebMvcConfigurer {
     private final String page;
     private final String pageEtag;
 
-    public FrontEnd(ObjectMapper json, AuthProperties auth,
-                    @Value("${boxoffice.max-seats-per-reservation:8}") int maxSeatsPerReservation,
-                    @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration)
+    public FrontEnd(ObjectMapper json, AuthProperties auth, ReservationProperties reservations)
             throws JsonProcessingException {
         Resource[] assets = assets();
         this.version = HexFormat.of().formatHex(digest(assets), 0, 6);
         String settings = json.writeValueAsString(Map.of(
-                "maxSeatsPerReservation", maxSeatsPerReservation,
-                "holdSeconds", holdDuration.toSeconds(),
+                "maxSeatsPerReservation", reservations.maxSeatsPerReservation(),
+                "holdSeconds", reservations.holdDuration().toSeconds(),
                 "builtInSignIn", auth.issuer().enabled()));
         // every module preloaded: the browser fetches them at once instead of discovering imports one by one
         String preloads = Arrays.stream(assets).map(FrontEnd::location).filter(path -> path.endsWith(".js"))

@@ -1,7 +1,6 @@
 package io.boxoffice.app.web;
 
 import io.boxoffice.api.web.PublicUrl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -17,8 +16,9 @@ import java.net.URI;
 public class PublicUrlConfiguration {
 
     @Bean
-    PublicUrl publicUrl(@Value("${boxoffice.public-url:}") String configured, Environment environment) {
-        if (configured.isBlank()) {
+    PublicUrl publicUrl(PublicUrlProperties settings, Environment environment) {
+        String configured = settings.publicUrl();
+        if (configured == null || configured.isBlank()) {
             return new PublicUrl(() -> "http://localhost:" + environment.getProperty("local.server.port",
                     environment.getProperty("server.port", "8080")));
         }

@@ -39,6 +39,12 @@ class ArchitectureTest {
     static final ArchRule theSharedApiKnowsNoModule = noClasses().that().resideInAPackage(API)
             .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, APP);
 
+    /** The naive baseline is measured against, never part of the product (the app's tests have its jar). */
+    @ArchTest
+    static final ArchRule theProductKnowsNothingOfTheNaiveBaseline = noClasses().that()
+            .resideInAnyPackage(API, COMMAND, QUERY, SAGA, APP)
+            .should().dependOnClassesThat().resideInAPackage("io.boxoffice.loadtest..");
+
     @ArchTest
     static final ArchRule aggregatesKnowNoTransportOrGate = noClasses().that().areAnnotatedWith(Aggregate.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",

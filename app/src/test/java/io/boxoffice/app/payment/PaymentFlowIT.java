@@ -42,7 +42,7 @@ class PaymentFlowIT extends PaymentTest {
                 .anyMatch(SeatReleased.class::isInstance));
         Duration afterHeldUntil = Duration.between(heldUntil, Instant.now());
 
-        assertThat(reservation(reservationId).text("status")).isEqualTo("EXPIRED");
+        api.reservationOnceItIs(reservationId, fan, "EXPIRED");
         assertThat(api.reserve(api.token("next-fan"), eventId, List.of("A-1-1", "A-1-2")).status()).isEqualTo(201);
         System.out.printf("Abandoned hold released %d ms after heldUntil%n", afterHeldUntil.toMillis());
     }
@@ -67,7 +67,7 @@ class PaymentFlowIT extends PaymentTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(
                 Instant.parse(confirmed.text("expiresAt")).plusSeconds(1)));
         assertThat(api.reserve(api.token("too-late-fan"), eventId, List.of("A-1-3")).status()).isEqualTo(409);
-        assertThat(reservation(reservationId).text("status")).isEqualTo("CONFIRMED");
+        api.reservationOnceItIs(reservationId, fan, "CONFIRMED");
     }
 
     @Test
@@ -94,7 +94,7 @@ class PaymentFlowIT extends PaymentTest {
         Api.Response pay = gateway.click(paymentId, "succeed");
         assertThat(pay.status()).isEqualTo(409);
         assertThat(pay.text("type")).isEqualTo("/problems/payment-not-open");
-        assertThat(reservation(reservationId).text("status")).isEqualTo("CANCELLED");
+        api.reservationOnceItIs(reservationId, fan, "CANCELLED");
     }
 
     @Test

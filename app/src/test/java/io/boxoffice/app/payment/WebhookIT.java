@@ -160,8 +160,7 @@ class WebhookIT extends PaymentTest {
         Api.Response hers = api.get("/api/reservations/" + r3, carol.token());
         assertThat(hers.text("status")).isEqualTo("HELD");
         assertThat(hers.body().path("refunds")).isEmpty();
-        Api.Response alices = api.get("/api/reservations/" + alice.reservationId(), alice.token());
-        assertThat(alices.text("status")).isEqualTo("CONFIRMED");
+        Api.Response alices = api.reservationOnceItIs(alice.reservationId(), alice.token(), "CONFIRMED");
         assertThat(alices.body().path("refunds")).isEmpty();
         assertVerifiedClean();
     }

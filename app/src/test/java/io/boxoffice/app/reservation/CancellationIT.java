@@ -25,7 +25,7 @@ class CancellationIT extends ApplicationTest {
 
         assertThat(api.delete("/api/reservations/" + reservationId, alice).status()).isEqualTo(202);
 
-        assertThat(api.get("/api/reservations/" + reservationId, alice).text("status")).isEqualTo("CANCELLED");
+        api.reservationOnceItIs(reservationId, alice, "CANCELLED");
         assertThat(store.payloads(SeatKey.of(eventId, "A-1-2")))
                 .contains(new SeatReleased(eventId, "A-1-2", reservationId, ReleaseReason.CANCELLED));
         assertThat(api.reserve(bob, eventId, List.of("A-1-2")).status()).isEqualTo(201);

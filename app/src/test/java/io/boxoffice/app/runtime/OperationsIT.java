@@ -72,7 +72,7 @@ class OperationsIT extends ApplicationTest {
                 .as("the loser, turned away by the gate (or by the seat, had Redis just been away)")
                 .isEqualTo(refused + 1);
         assertThat(scrape)
-                .contains("boxoffice_reservations_conflicts_retried_total")
+                .contains("boxoffice_commands_conflicts_retried_total")
                 .contains("boxoffice_reservations_latency_seconds_bucket")
                 .contains("boxoffice_gate_bypassed_total");
     }

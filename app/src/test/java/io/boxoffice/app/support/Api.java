@@ -156,6 +156,16 @@ public final class Api {
         return send("GET", path, token, null);
     }
 
+    /**
+     * The fan's reservation once its view shows the status: the view is a projection, behind the command that
+     * changed the reservation by as long as browsing may be (the spec's 2 s).
+     */
+    public Response reservationOnceItIs(String reservationId, String token, String status) {
+        return await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> get("/api/reservations/" + reservationId, token),
+                        reservation -> status.equals(reservation.text("status")));
+    }
+
     public Response delete(String path, String token) {
         return send("DELETE", path, token, null);
     }

@@ -85,9 +85,7 @@ public final class TestServers {
                 "boxoffice.payment.webhook-secret=" + WEBHOOK_SECRET,
                 "boxoffice.tickets.signing-secret=ticket-codes-secret-of-at-least-32-bytes",
                 "boxoffice.waiting-room.signing-secret=admission-tokens-secret-of-at-least-32-bytes",
-                "boxoffice.demo-data.enabled=false",
-                // the load tests' naive baseline, so that its own test shares this context
-                "boxoffice.baseline.enabled=true");
+                "boxoffice.demo-data.enabled=false");
     }
 
     /** Points a Spring context at the shared servers, as external configuration would. */

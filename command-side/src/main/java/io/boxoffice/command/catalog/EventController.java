@@ -1,5 +1,6 @@
 package io.boxoffice.command.catalog;
 
+import io.boxoffice.command.waitingroom.WaitingRoomProperties;
 import io.boxoffice.api.catalog.CreateEvent;
 import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.Section;
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,11 +53,11 @@ public class EventController {
     private final int defaultMaxFansInFlow;
 
     public EventController(CommandGateway commands, SeatingCatalog catalog, Clock clock,
-                           @Value("${boxoffice.waiting-room.max-fans-in-flow:1000}") int defaultMaxFansInFlow) {
+                           WaitingRoomProperties waitingRooms) {
         this.commands = commands;
         this.catalog = catalog;
         this.clock = clock;
-        this.defaultMaxFansInFlow = defaultMaxFansInFlow;
+        this.defaultMaxFansInFlow = waitingRooms.maxFansInFlow();
     }
 
     public record CreateEventRequest(@NotBlank @Size(max = 64) String venueId,

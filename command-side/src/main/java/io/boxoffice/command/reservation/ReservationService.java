@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
@@ -40,9 +39,6 @@ import java.util.stream.IntStream;
 @Service
 public class ReservationService {
 
-    /** A concurrent append on a seat means someone else got there first; re-reading the seats settles it. */
-    private static final int ATTEMPTS = 3;
-
     /**
      * One fan's requests take turns on this node, so a fan who sends many at once meets their own holds in
      * {@link FanTickets} instead of colliding with them; across nodes the event store's concurrency check decides.
@@ -60,27 +56,22 @@ public class ReservationService {
     private final Counter held;
     private final Counter refusedByGate;
     private final Counter refusedByAggregate;
-    private final Counter conflictsRetried;
     private final Timer latency;
 
     public ReservationService(SeatingCatalog catalog, SeatGate gate, Admissions admissions, CommandGateway commands,
                               PlacedReservations placed, Clock clock, MeterRegistry meters,
-                              @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration,
-                              @Value("${boxoffice.max-seats-per-reservation:8}") int maxSeatsPerReservation) {
+                              ReservationProperties settings) {
         this.catalog = catalog;
         this.gate = gate;
         this.admissions = admissions;
         this.commands = commands;
         this.placed = placed;
         this.clock = clock;
-        this.holdDuration = holdDuration;
-        this.maxSeatsPerReservation = maxSeatsPerReservation;
+        this.holdDuration = settings.holdDuration();
+        this.maxSeatsPerReservation = settings.maxSeatsPerReservation();
         this.held = outcome(meters, "held");
         this.refusedByGate = outcome(meters, "refused_by_gate");
         this.refusedByAggregate = outcome(meters, "refused_by_aggregate");
-        this.conflictsRetried = Counter.builder("boxoffice.reservations.conflicts.retried")
-                .description("Reservations retried after a concurrent append on one of their seats")
-                .register(meters);
         this.latency = Timer.builder("boxoffice.reservations.latency")
                 .description("Time to answer a reservation request that reached the gate")
                 .publishPercentileHistogram()
@@ -149,7 +140,7 @@ public class ReservationService {
             return orRefuse(idempotencyKey, place, refused.takenSeatIds());
         }
         try {
-            return placeRetryingConflicts(place, idempotencyKey);
+            return send(place, idempotencyKey);
         } catch (CommandExecutionException e) {
             Optional<Refusal> seatsTaken = Refusal.of(e).filter(refusal -> refusal.is(Refusal.Reason.SEATS_TAKEN));
             if (seatsTaken.isEmpty()) {
@@ -167,25 +158,22 @@ public class ReservationService {
         }
     }
 
-    private ReservationView placeRetryingConflicts(PlaceReservation place, String idempotencyKey) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(place);
-                held.increment();
-                return new ReservationView(place.reservationId(), place.eventId(), place.userId(), place.seatIds(),
-                        ReservationStatus.HELD, place.heldUntil(), place.amount(), List.of(), List.of());
-            } catch (CommandExecutionException e) {
-                // another transaction appended to one of these aggregates first: a seat's hold, or a twin request
-                // creating the same reservation
-                if (!Refusal.refused(e, Refusal.Reason.CONFLICT)) {
-                    throw e;
-                }
-                if (idempotencyKey != null || attempt == ATTEMPTS) {
-                    // a twin request with the same key may have won the race: answer with its reservation
-                    return orRefuse(idempotencyKey, place, place.seatIds());
-                }
-                conflictsRetried.increment();
+    /**
+     * Places the reservation; a conflict (another transaction appended to one of its aggregates first: a seat's hold,
+     * or a twin request creating the same reservation) is retried by the gateway's policy, and one that remains is
+     * answered with the twin's reservation or refused.
+     */
+    private ReservationView send(PlaceReservation place, String idempotencyKey) {
+        try {
+            commands.sendAndWait(place);
+            held.increment();
+            return new ReservationView(place.reservationId(), place.eventId(), place.userId(), place.seatIds(),
+                    ReservationStatus.HELD, place.heldUntil(), place.amount(), List.of(), List.of());
+        } catch (CommandExecutionException e) {
+            if (!Refusal.refused(e, Refusal.Reason.CONFLICT)) {
+                throw e;
             }
+            return orRefuse(idempotencyKey, place, place.seatIds());
         }
     }
 

@@ -8,7 +8,6 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -65,11 +64,10 @@ public class SeatGate {
     private final Counter bypassed;
     private volatile Instant closedUntil = Instant.MIN;
 
-    public SeatGate(RedissonClient redisson, Clock clock, MeterRegistry meters,
-                    @Value("${boxoffice.gate.retry-after:PT2S}") Duration retryAfter) {
+    public SeatGate(RedissonClient redisson, Clock clock, MeterRegistry meters, GateProperties settings) {
         this.redisson = redisson;
         this.clock = clock;
-        this.retryAfter = retryAfter;
+        this.retryAfter = settings.retryAfter();
         this.bypassed = Counter.builder("boxoffice.gate.bypassed")
                 .description("Reservations that went to the aggregates without the gate because Redis failed")
                 .register(meters);

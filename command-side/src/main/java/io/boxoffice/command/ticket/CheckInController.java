@@ -1,6 +1,5 @@
 package io.boxoffice.command.ticket;
 
-import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.common.TextRules;
 import io.boxoffice.api.reservation.Ticket;
 import io.boxoffice.api.ticket.CheckInTicket;
@@ -10,7 +9,6 @@ import io.boxoffice.api.web.Problems;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,14 +60,7 @@ public class CheckInController {
         CheckInTicket checkIn = new CheckInTicket(CheckInTicket.admissionIdOf(ticket.eventId(), ticket.seatId()),
                 ticket.eventId(), ticket.seatId(), ticket.ticketId(), ticket.holder(), request.gate(),
                 scanner.getName());
-        try {
-            return CheckedIn.of(commands.sendAndWait(checkIn));
-        } catch (CommandExecutionException e) {
-            if (!Refusal.refused(e, Refusal.Reason.CONFLICT)) {
-                throw e;
-            }
-            // two scanners at once: the other's check-in was committed first, so this one is the second
-            return CheckedIn.of(commands.sendAndWait(checkIn));
-        }
+        // two scanners at once: the gateway sends the loser again, and it finds the other's check-in
+        return CheckedIn.of(commands.sendAndWait(checkIn));
     }
 }

@@ -2,7 +2,6 @@ package io.boxoffice.command.waitingroom;
 
 import io.boxoffice.api.security.HmacKey;
 import io.boxoffice.api.security.SignedFacts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -19,8 +18,8 @@ public class AdmissionTokens {
 
     private final SignedFacts tokens;
 
-    public AdmissionTokens(@Value("${boxoffice.waiting-room.signing-secret:}") String secret) {
-        this.tokens = new SignedFacts(HmacKey.fromSecret(secret, "boxoffice.waiting-room.signing-secret",
+    public AdmissionTokens(WaitingRoomProperties settings) {
+        this.tokens = new SignedFacts(HmacKey.fromSecret(settings.signingSecret(), "boxoffice.waiting-room.signing-secret",
                 HmacKey.MIN_SECRET_BYTES), "WR1");
     }
 

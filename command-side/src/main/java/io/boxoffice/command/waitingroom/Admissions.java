@@ -1,5 +1,7 @@
 package io.boxoffice.command.waitingroom;
 
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import io.boxoffice.api.catalog.FindSeatCounts;
 import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
@@ -11,8 +13,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * follow it from a cache (a CDN, a second old at most) and ask about themselves only when their number comes up.
  */
 @Service
-public class Admissions {
+public class Admissions implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Admissions.class);
 
@@ -50,23 +50,22 @@ public class Admissions {
     private final Duration admission;
     private final Duration pickUp;
     private final Duration countsLag;
+    private final Duration admissionInterval;
     private final Counter rounds;
     /** What this node last learnt of each waiting room: seats left, the pace of admission, the line. */
     private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 
     public Admissions(WaitingQueue queue, AdmissionTokens tokens, SeatingCatalog catalog, QueryGateway queries,
-                      Clock clock, MeterRegistry meters,
-                      @Value("${boxoffice.waiting-room.admission-window:PT10M}") Duration admission,
-                      @Value("${boxoffice.waiting-room.pick-up-within:PT1M}") Duration pickUp,
-                      @Value("${boxoffice.waiting-room.counts-lag:PT3S}") Duration countsLag) {
+                      Clock clock, MeterRegistry meters, WaitingRoomProperties settings) {
         this.queue = queue;
         this.tokens = tokens;
         this.catalog = catalog;
         this.queries = queries;
         this.clock = clock;
-        this.admission = admission;
-        this.pickUp = pickUp;
-        this.countsLag = countsLag;
+        this.admission = settings.admissionWindow();
+        this.pickUp = settings.pickUpWithin();
+        this.countsLag = settings.countsLag();
+        this.admissionInterval = settings.admissionInterval();
         this.rounds = Counter.builder("boxoffice.waiting.room.rounds")
                 .description("Admission rounds this node ran, each a pass over every waiting room").register(meters);
     }
@@ -187,7 +186,11 @@ public class Admissions {
     }
 
     /** A few times a second on every node ({@code boxoffice.waiting-room.admission-interval}). */
-    @Scheduled(fixedDelayString = "${boxoffice.waiting-room.admission-interval:PT0.2S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::admitAll, admissionInterval);
+    }
+
     void admitAll() {
         for (String eventId : safely(queue::events)) {
             try {

@@ -14,7 +14,6 @@ import io.boxoffice.api.ticket.CheckInTicket;
 import io.boxoffice.api.ticket.TicketCheckedIn;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -52,11 +51,10 @@ public class EventAudit {
     private final Clock clock;
     private final Duration holdDuration;
 
-    public EventAudit(EventStore eventStore, Clock clock,
-                      @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration) {
+    public EventAudit(EventStore eventStore, Clock clock, AuditProperties settings) {
         this.eventStore = eventStore;
         this.clock = clock;
-        this.holdDuration = holdDuration;
+        this.holdDuration = settings.holdDuration();
     }
 
     /** The venue of an event, if the event exists. */

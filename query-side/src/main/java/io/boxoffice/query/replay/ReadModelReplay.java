@@ -11,7 +11,6 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +32,6 @@ import java.util.stream.Collectors;
  * the old generation becomes the standby.
  */
 @Component
-@EnableConfigurationProperties(ReplayProperties.class)
 public class ReadModelReplay {
 
     private static final String CONTROL_TOPIC = "boxoffice:read-models";

@@ -1,5 +1,7 @@
 package io.boxoffice.query.seatupdates;
 
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.redisson.api.RTopic;
@@ -34,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * {@code Last-Event-ID} catch up, or tells it to refetch when it was gone too long.
  */
 @Component
-public class SeatUpdateHub implements DisposableBean {
+public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
 
     static final String TOPIC = "boxoffice:seat-updates";
     private static final int HISTORY = 1_000;
@@ -45,9 +47,11 @@ public class SeatUpdateHub implements DisposableBean {
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, List<SeatChange>> pending = new ConcurrentHashMap<>();
     private final Map<String, History> history = new ConcurrentHashMap<>();
+    private final Duration interval;
 
-    public SeatUpdateHub(RedissonClient redisson, ObjectMapper json) {
+    public SeatUpdateHub(RedissonClient redisson, ObjectMapper json, SeatUpdateProperties settings) {
         this.json = json;
+        this.interval = settings.interval();
         this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
         topic.addListener(String.class, (channel, message) -> received(message));
     }
@@ -153,7 +157,11 @@ public class SeatUpdateHub implements DisposableBean {
     }
 
     /** At most one message per event and interval ({@code boxoffice.seat-updates.interval}). */
-    @Scheduled(fixedDelayString = "${boxoffice.seat-updates.interval:PT0.25S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::flush, interval);
+    }
+
     void flush() {
         for (String eventId : List.copyOf(pending.keySet())) {
             List<SeatChange> batch = pending.remove(eventId);

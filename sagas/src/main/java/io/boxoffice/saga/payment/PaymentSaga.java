@@ -1,7 +1,6 @@
 package io.boxoffice.saga.payment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.payment.CheckoutStarted;
 import io.boxoffice.api.payment.LatePaymentReceived;
 import io.boxoffice.api.reservation.ExpireReservation;
@@ -10,7 +9,6 @@ import io.boxoffice.api.reservation.ReservationConfirmed;
 import io.boxoffice.api.reservation.ReservationExpired;
 import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -41,7 +39,6 @@ public class PaymentSaga {
 
     public static final String PROCESSING_GROUP = "payment-saga";
     static final String HOLD_ENDS = "hold-ends";
-    private static final int EXPIRY_ATTEMPTS = 5;
 
     private String reservationId;
     private final Set<String> openPayments = new LinkedHashSet<>();
@@ -66,21 +63,13 @@ public class PaymentSaga {
     }
 
     /**
-     * Expires the reservation. A webhook may be changing it at this very instant on another node; the loser of
-     * that race retries here at once rather than wait for the scheduler's retry minutes later.
+     * Expires the reservation. A webhook may be changing it at this very instant on another node; the loser of that
+     * race is sent again at once by the gateway's retry policy, rather than wait for the scheduler's retry minutes
+     * later.
      */
     @DeadlineHandler(deadlineName = HOLD_ENDS)
     public void holdEnded(HoldEnds deadline, CommandGateway commands) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(new ExpireReservation(deadline.reservationId()));
-                return;
-            } catch (CommandExecutionException e) {
-                if (attempt == EXPIRY_ATTEMPTS || !Refusal.refused(e, Refusal.Reason.CONFLICT)) {
-                    throw e;
-                }
-            }
-        }
+        commands.sendAndWait(new ExpireReservation(deadline.reservationId()));
     }
 
     @SagaEventHandler(associationProperty = "reservationId")

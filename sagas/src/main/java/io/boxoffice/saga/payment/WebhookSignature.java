@@ -1,7 +1,6 @@
 package io.boxoffice.saga.payment;
 
 import io.boxoffice.api.security.HmacKey;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -21,8 +20,8 @@ public class WebhookSignature {
     static final Duration TOLERANCE = Duration.ofMinutes(5);
     private final HmacKey key;
 
-    public WebhookSignature(@Value("${boxoffice.payment.webhook-secret:}") String secret) {
-        this.key = HmacKey.fromSecret(secret, "boxoffice.payment.webhook-secret", 1);
+    public WebhookSignature(PaymentProperties settings) {
+        this.key = HmacKey.fromSecret(settings.webhookSecret(), "boxoffice.payment.webhook-secret", 1);
     }
 
     /** Thrown for a missing, malformed, wrong or stale signature. */

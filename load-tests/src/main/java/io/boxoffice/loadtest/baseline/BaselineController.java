@@ -1,15 +1,10 @@
-package io.boxoffice.app.baseline;
+package io.boxoffice.loadtest.baseline;
 
 import io.boxoffice.api.web.Problems;
-import io.boxoffice.command.catalog.SeatingCatalog;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,24 +14,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The naive baseline's HTTP API, shaped like Boxoffice's so that one load test drives both; on only with
- * {@code boxoffice.baseline.enabled=true} (the load tests' setting, never production's).
+ * The naive baseline's HTTP API, shaped like Boxoffice's so that one load test drives both
+ * ({@link NaiveBaselineAutoConfiguration}: never in production).
  */
 @RestController
-@ConditionalOnProperty(name = "boxoffice.baseline.enabled", havingValue = "true")
 public class BaselineController {
 
     private final NaiveReservations reservations;
 
-    public BaselineController(JdbcTemplate jdbc, TransactionTemplate transactions, SeatingCatalog catalog, Clock clock,
-                              @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration) {
-        this.reservations = new NaiveReservations(jdbc, transactions, catalog, clock, holdDuration);
+    public BaselineController(NaiveReservations reservations) {
+        this.reservations = reservations;
     }
 
     public record SeatsRequest(@NotEmpty List<String> seatIds) {

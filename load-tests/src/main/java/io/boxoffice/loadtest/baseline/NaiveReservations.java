@@ -1,7 +1,6 @@
-package io.boxoffice.app.baseline;
+package io.boxoffice.loadtest.baseline;
 
 import io.boxoffice.command.catalog.SeatingCatalog;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +31,7 @@ public class NaiveReservations {
     private final Duration holdDuration;
 
     public NaiveReservations(JdbcTemplate jdbc, TransactionTemplate transactions, SeatingCatalog catalog, Clock clock,
-                             @Value("${boxoffice.hold-duration:PT10M}") Duration holdDuration) {
+                             Duration holdDuration) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalog = catalog;

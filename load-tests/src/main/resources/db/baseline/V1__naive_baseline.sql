@@ -1,6 +1,7 @@
--- The naive design Boxoffice is measured against (boxoffice.baseline.enabled=true, load tests only): one row per
--- seat, reserved with optimistic version checks and retries, no gate, no event store.
-CREATE TABLE baseline_seat (
+-- The naive design Boxoffice is measured against (load tests only, never in production): one row per seat,
+-- reserved with optimistic version checks and retries, no gate, no event store. IF NOT EXISTS: databases made before
+-- the baseline left the product have these tables already.
+CREATE TABLE IF NOT EXISTS baseline_seat (
     event_id       TEXT        NOT NULL,
     seat_id        TEXT        NOT NULL,
     status         TEXT        NOT NULL DEFAULT 'AVAILABLE',
@@ -10,7 +11,7 @@ CREATE TABLE baseline_seat (
     PRIMARY KEY (event_id, seat_id)
 );
 
-CREATE TABLE baseline_reservation (
+CREATE TABLE IF NOT EXISTS baseline_reservation (
     reservation_id TEXT PRIMARY KEY,
     event_id       TEXT        NOT NULL,
     user_id        TEXT        NOT NULL,
