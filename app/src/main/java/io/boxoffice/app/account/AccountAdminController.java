@@ -1,6 +1,6 @@
 package io.boxoffice.app.account;
 
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.app.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

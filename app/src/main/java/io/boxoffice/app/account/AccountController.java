@@ -1,10 +1,10 @@
 package io.boxoffice.app.account;
 
-import io.boxoffice.api.web.Problems;
 import io.boxoffice.app.limits.ClientAddress;
-import io.boxoffice.app.limits.RateLimits;
 import io.boxoffice.app.limits.RateLimits.Limit;
+import io.boxoffice.app.limits.RateLimits;
 import io.boxoffice.app.security.TokenIssuer;
+import io.boxoffice.app.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;

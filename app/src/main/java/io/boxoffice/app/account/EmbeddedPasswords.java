@@ -1,11 +1,12 @@
 package io.boxoffice.app.account;
 
 import io.boxoffice.app.runtime.EmbeddedProperties;
-import java.nio.file.Path;
 import io.boxoffice.app.runtime.OwnerOnlyFile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
 
 
 /**

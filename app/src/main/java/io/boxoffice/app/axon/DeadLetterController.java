@@ -1,6 +1,6 @@
 package io.boxoffice.app.axon;
 
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.app.web.Problems;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;

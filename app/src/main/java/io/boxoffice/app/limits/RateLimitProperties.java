@@ -1,11 +1,11 @@
 package io.boxoffice.app.limits;
 
-import org.springframework.validation.annotation.Validated;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.Map;

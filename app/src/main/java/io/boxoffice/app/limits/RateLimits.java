@@ -2,7 +2,7 @@ package io.boxoffice.app.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.app.web.Problems;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

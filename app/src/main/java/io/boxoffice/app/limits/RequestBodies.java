@@ -1,7 +1,7 @@
 package io.boxoffice.app.limits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.app.web.Problems;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

@@ -1,9 +1,9 @@
 package io.boxoffice.app.security;
 
-import org.springframework.validation.annotation.Validated;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.Set;

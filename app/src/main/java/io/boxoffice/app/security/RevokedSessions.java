@@ -1,13 +1,13 @@
 package io.boxoffice.app.security;
 
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;

@@ -1,7 +1,6 @@
 package io.boxoffice.app.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import io.boxoffice.api.security.HmacKey;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -18,12 +17,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Access tokens of the built-in sign-in: HS256 JWTs that live minutes, naming their issuer, audience, subject,
@@ -41,14 +42,21 @@ public class TokenIssuer {
 
     private final AuthProperties auth;
     private final Clock clock;
+    /** 256 bits, the size of the hash. */
+    private static final int MIN_SECRET_BYTES = 32;
+
     private final SecretKey key;
     private final NimbusJwtEncoder encoder;
 
     public TokenIssuer(AuthProperties auth, Clock clock) {
         this.auth = auth;
         this.clock = clock;
-        this.key = HmacKey.fromSecret(auth.issuer().secret(), "boxoffice.auth.issuer.secret",
-                HmacKey.MIN_SECRET_BYTES).secretKey();
+        String secret = auth.issuer().secret();
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("Set boxoffice.auth.issuer.secret: at least " + MIN_SECRET_BYTES
+                    + " bytes, the same on every node");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
     }
 

@@ -3,7 +3,7 @@ package io.boxoffice.app.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.RequestRefused;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -122,6 +122,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create("/problems/" + ProblemTypes.slug(status.value())));
         }
         return response;
+    }
+
+    /** A module's refusal, answered with its problem. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(RequestRefused refused) {
+        return Problems.response(refused.problem());
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.boxoffice.app.web;
 
-import io.boxoffice.command.reservation.ReservationProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.app.security.AuthProperties;
+import io.boxoffice.command.reservation.ReservationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;

@@ -1,6 +1,6 @@
 package io.boxoffice.app.web;
 
-import io.boxoffice.api.web.PublicUrl;
+import io.boxoffice.saga.payment.PublicUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;

@@ -7,12 +7,13 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.spring.stereotype.Saga;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The boundaries of the spec's modules, checked on every build: the command side, the query side and the sagas know
- * only the shared API, never each other or the application that assembles them; and the domain (aggregates, sagas)
- * knows nothing of HTTP, servlets or Redis.
+ * only the shared API, never each other or the application that assembles them; the shared API holds only messages
+ * and value types; and the domain (aggregates, sagas) knows nothing of HTTP, servlets or Redis.
  */
 @AnalyzeClasses(packages = "io.boxoffice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -38,6 +39,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theSharedApiKnowsNoModule = noClasses().that().resideInAPackage(API)
             .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, APP);
+
+    /**
+     * Messages (commands, events, queries, refusals, problems) and value types, nothing that does I/O or needs a
+     * framework beyond Axon's annotations: no HTTP, no SQL, no Redis, no keys.
+     */
+    @ArchTest
+    static final ArchRule theSharedApiHoldsOnlyMessagesAndValueTypes = classes().that().resideInAPackage(API)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(API, "java.lang..", "java.util..", "java.time..",
+                    "java.math..", "java.io..", "java.nio.charset..", "jakarta.validation..", "org.axonframework..",
+                    "com.fasterxml.jackson.annotation..");
 
     /** The naive baseline is measured against, never part of the product (the app's tests have its jar). */
     @ArchTest

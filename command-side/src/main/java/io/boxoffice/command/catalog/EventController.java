@@ -1,6 +1,5 @@
 package io.boxoffice.command.catalog;
 
-import io.boxoffice.command.waitingroom.WaitingRoomProperties;
 import io.boxoffice.api.catalog.CreateEvent;
 import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.Section;
@@ -8,7 +7,8 @@ import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.api.common.MoneyRules;
 import io.boxoffice.api.common.PrintableText;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
+import io.boxoffice.command.waitingroom.WaitingRoomProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -79,13 +79,13 @@ public class EventController {
     public EventCreatedResponse create(@Valid @RequestBody CreateEventRequest request) {
         Map<String, String> dates = dateErrors(request.startsAt(), request.salesStartAt());
         if (!dates.isEmpty()) {
-            throw Problems.invalid("The dates are not ones an event can have", dates);
+            throw Problem.invalid("The dates are not ones an event can have", dates).refused();
         }
-        List<Section> sections = catalog.sections(request.venueId()).orElseThrow(() -> Problems.invalid(
-                "The event names a venue that does not exist", Map.of("venueId", "unknown venue")));
+        List<Section> sections = catalog.sections(request.venueId()).orElseThrow(() -> Problem.invalid(
+                "The event names a venue that does not exist", Map.of("venueId", "unknown venue")).refused());
         Map<String, String> errors = priceErrors(sections, request.prices());
         if (!errors.isEmpty()) {
-            throw Problems.invalid("The prices do not fit the venue", errors);
+            throw Problem.invalid("The prices do not fit the venue", errors).refused();
         }
         Map<String, Money> prices = request.prices().entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, price -> MoneyRules.normalized(price.getValue())));
@@ -102,8 +102,8 @@ public class EventController {
     private WaitingRoomPolicy waitingRoom(CreateEventRequest request) {
         if (!Boolean.TRUE.equals(request.waitingRoom())) {
             if (request.admissionsPerSecond() != null || request.maxFansInFlow() != null) {
-                throw Problems.invalid("Admission settings need a waiting room", Map.of("waitingRoom",
-                        "must be true when admissionsPerSecond or maxFansInFlow is given"));
+                throw Problem.invalid("Admission settings need a waiting room", Map.of("waitingRoom",
+                        "must be true when admissionsPerSecond or maxFansInFlow is given")).refused();
             }
             return null;
         }

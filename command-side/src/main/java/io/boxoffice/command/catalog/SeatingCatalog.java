@@ -1,15 +1,15 @@
 package io.boxoffice.command.catalog;
 
-import io.boxoffice.api.catalog.EventCreated;
-import io.boxoffice.api.catalog.Section;
-import io.boxoffice.api.catalog.VenueCreated;
-import io.boxoffice.api.catalog.WaitingRoomPolicy;
-import io.boxoffice.api.common.Money;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.boxoffice.api.catalog.EventCreated;
+import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.catalog.VenueCreated;
+import io.boxoffice.api.catalog.WaitingRoomPolicy;
+import io.boxoffice.api.common.Money;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

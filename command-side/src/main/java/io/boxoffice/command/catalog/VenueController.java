@@ -3,7 +3,7 @@ package io.boxoffice.command.catalog;
 import io.boxoffice.api.catalog.CreateVenue;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.common.PrintableText;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -47,7 +47,7 @@ public class VenueController {
     public VenueCreatedResponse create(@Valid @RequestBody CreateVenueRequest request) {
         Map<String, String> errors = layoutErrors(request.sections());
         if (!errors.isEmpty()) {
-            throw Problems.invalid("The seating layout is not valid", errors);
+            throw Problem.invalid("The seating layout is not valid", errors).refused();
         }
         String venueId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateVenue(venueId, request.name().strip(), request.city().strip(),

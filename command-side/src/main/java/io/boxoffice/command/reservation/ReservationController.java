@@ -1,9 +1,9 @@
 package io.boxoffice.command.reservation;
 
 import io.boxoffice.api.common.Money;
+import io.boxoffice.api.problem.Problem;
 import io.boxoffice.api.reservation.ReservationStatus;
 import io.boxoffice.api.reservation.ReservationView;
-import io.boxoffice.api.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -51,14 +51,14 @@ public class ReservationController {
             @RequestHeader(name = "Admission-Token", required = false) String admissionToken) {
         List<String> seatIds = request.seatIds();
         if (seatIds.isEmpty()) {
-            throw Problems.invalid("A reservation holds at least one seat", Map.of("seatIds", "must not be empty"));
+            throw Problem.invalid("A reservation holds at least one seat", Map.of("seatIds", "must not be empty")).refused();
         }
         if (new HashSet<>(seatIds).size() != seatIds.size()) {
-            throw Problems.invalid("A seat can be requested once", Map.of("seatIds", "must not repeat a seat"));
+            throw Problem.invalid("A seat can be requested once", Map.of("seatIds", "must not repeat a seat")).refused();
         }
         if (seatIds.size() > reservations.maxSeatsPerReservation()) {
-            throw Problems.invalid("Too many seats in one reservation", Map.of("seatIds",
-                    "at most " + reservations.maxSeatsPerReservation() + " seats per reservation"));
+            throw Problem.invalid("Too many seats in one reservation", Map.of("seatIds",
+                    "at most " + reservations.maxSeatsPerReservation() + " seats per reservation")).refused();
         }
         ReservationView view = reservations.reserve(eventId, seatIds, user.getName(), idempotencyKey, admissionToken);
         return ResponseEntity.created(URI.create("/api/reservations/" + view.reservationId()))

@@ -1,14 +1,13 @@
 package io.boxoffice.command.ticket;
 
 import io.boxoffice.api.common.TextRules;
+import io.boxoffice.api.problem.Problem;
 import io.boxoffice.api.reservation.Ticket;
 import io.boxoffice.api.ticket.CheckInTicket;
 import io.boxoffice.api.ticket.TicketCheckedIn;
-import io.boxoffice.api.ticket.TicketCodes;
-import io.boxoffice.api.web.Problems;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,12 +50,12 @@ public class CheckInController {
     public CheckedIn checkIn(@Valid @RequestBody CheckInRequest request, Principal scanner) {
         if (request.gate() != null) {
             TextRules.problem(request.gate(), 64).ifPresent(problem -> {
-                throw Problems.invalid("The gate is not a name", Map.of("gate", problem));
+                throw Problem.invalid("The gate is not a name", Map.of("gate", problem)).refused();
             });
         }
-        Ticket ticket = codes.verify(request.code()).orElseThrow(() -> Problems.error(HttpStatus.BAD_REQUEST,
+        Ticket ticket = codes.verify(request.code()).orElseThrow(() -> Problem.of(HttpStatus.BAD_REQUEST.value(),
                 "invalid-ticket-code", "Invalid ticket code",
-                "This ticket code was not issued by Boxoffice, or it was altered"));
+                "This ticket code was not issued by Boxoffice, or it was altered").refused());
         CheckInTicket checkIn = new CheckInTicket(CheckInTicket.admissionIdOf(ticket.eventId(), ticket.seatId()),
                 ticket.eventId(), ticket.seatId(), ticket.ticketId(), ticket.holder(), request.gate(),
                 scanner.getName());

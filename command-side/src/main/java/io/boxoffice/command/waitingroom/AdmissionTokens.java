@@ -1,7 +1,6 @@
 package io.boxoffice.command.waitingroom;
 
-import io.boxoffice.api.security.HmacKey;
-import io.boxoffice.api.security.SignedFacts;
+import io.boxoffice.command.signing.SignedFacts;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -19,8 +18,7 @@ public class AdmissionTokens {
     private final SignedFacts tokens;
 
     public AdmissionTokens(WaitingRoomProperties settings) {
-        this.tokens = new SignedFacts(HmacKey.fromSecret(settings.signingSecret(), "boxoffice.waiting-room.signing-secret",
-                HmacKey.MIN_SECRET_BYTES), "WR1");
+        this.tokens = new SignedFacts(settings.signingSecret(), "WR1");
     }
 
     public String issue(String eventId, String userId, Instant expiresAt) {

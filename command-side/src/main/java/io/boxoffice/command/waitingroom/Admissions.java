@@ -1,9 +1,7 @@
 package io.boxoffice.command.waitingroom;
 
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import io.boxoffice.api.catalog.FindSeatCounts;
 import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
+import io.boxoffice.api.catalog.FindSeatCounts;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
@@ -13,6 +11,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

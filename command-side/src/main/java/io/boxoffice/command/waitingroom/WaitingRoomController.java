@@ -1,7 +1,8 @@
 package io.boxoffice.command.waitingroom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
+import io.boxoffice.api.problem.RequestRefused;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
 import org.slf4j.Logger;
@@ -9,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,11 +92,11 @@ public class WaitingRoomController {
     }
 
     private EventSeating waitingRoomEvent(String eventId) {
-        EventSeating event = catalog.seating(eventId).orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND,
-                "event-not-found", "Event not found", "no event " + eventId));
+        EventSeating event = catalog.seating(eventId).orElseThrow(() -> Problem.of(HttpStatus.NOT_FOUND.value(),
+                "event-not-found", "Event not found", "no event " + eventId).refused());
         if (event.waitingRoom() == null) {
-            throw Problems.error(HttpStatus.NOT_FOUND, "no-waiting-room", "No waiting room",
-                    "event " + eventId + " has no waiting room: reserve directly");
+            throw Problem.of(HttpStatus.NOT_FOUND.value(), "no-waiting-room", "No waiting room",
+                    "event " + eventId + " has no waiting room: reserve directly").refused();
         }
         return event;
     }
@@ -105,15 +105,13 @@ public class WaitingRoomController {
     private static <T> T redis(Supplier<T> call) {
         try {
             return call.get();
-        } catch (ErrorResponseException e) {
+        } catch (RequestRefused e) {
             throw e;
         } catch (RuntimeException redisAway) {
             log.warn("waiting room unavailable: {}", redisAway.toString());
-            ErrorResponseException unavailable = Problems.error(HttpStatus.SERVICE_UNAVAILABLE,
-                    "waiting-room-unavailable", "Waiting room unavailable",
-                    "the waiting room cannot be reached; try again in a few seconds");
-            unavailable.getHeaders().set("Retry-After", "5");
-            throw unavailable;
+            throw Problem.of(HttpStatus.SERVICE_UNAVAILABLE.value(), "waiting-room-unavailable",
+                    "Waiting room unavailable", "the waiting room cannot be reached; try again in a few seconds")
+                    .retryAfter(Duration.ofSeconds(5)).refused();
         }
     }
 }

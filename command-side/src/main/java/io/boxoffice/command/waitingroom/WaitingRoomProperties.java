@@ -2,7 +2,9 @@ package io.boxoffice.command.waitingroom;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,7 +23,7 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("boxoffice.waiting-room")
-public record WaitingRoomProperties(String signingSecret,
+public record WaitingRoomProperties(@NotBlank @Size(min = 32) String signingSecret,
                                     @Min(1) @Max(1_000_000) @DefaultValue("1000") int maxFansInFlow,
                                     @NotNull @DefaultValue("PT10M") Duration admissionWindow,
                                     @NotNull @DefaultValue("PT1M") Duration pickUpWithin,

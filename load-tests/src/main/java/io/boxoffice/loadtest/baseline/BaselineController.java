@@ -1,11 +1,10 @@
 package io.boxoffice.loadtest.baseline;
 
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,9 +46,8 @@ public class BaselineController {
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reservationId", held.reservationId(),
                     "expiresAt", held.heldUntil().toString()));
         }
-        throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.problem(
-                HttpStatus.CONFLICT, "seats-unavailable", "Seats unavailable", "some seats are taken",
-                Map.of("unavailableSeatIds", ((NaiveReservations.Outcome.Taken) outcome).seatIds())), null);
+        throw Problem.of(HttpStatus.CONFLICT.value(), "seats-unavailable", "Seats unavailable", "some seats are taken")
+                .with("unavailableSeatIds", ((NaiveReservations.Outcome.Taken) outcome).seatIds()).refused();
     }
 
     @GetMapping("/api/baseline/events/{eventId}/availability")

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * The naive baseline, in a Boxoffice node only when this jar is on its class path (load-tests/run.sh puts it there;

@@ -1,7 +1,7 @@
 package io.boxoffice.query.audit;
 
 import io.boxoffice.api.catalog.VenueCreated;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +27,8 @@ public class AuditController {
     public SeatHistory history(@PathVariable String eventId, @PathVariable String seatId) {
         VenueCreated venue = venue(eventId);
         if (!venue.hasSeat(seatId)) {
-            throw Problems.error(HttpStatus.NOT_FOUND, "seat-not-found", "Seat not found",
-                    "the venue of event " + eventId + " has no seat " + seatId);
+            throw Problem.of(HttpStatus.NOT_FOUND.value(), "seat-not-found", "Seat not found",
+                    "the venue of event " + eventId + " has no seat " + seatId).refused();
         }
         return new SeatHistory(eventId, seatId, audit.history(eventId, seatId));
     }
@@ -39,7 +39,7 @@ public class AuditController {
     }
 
     private VenueCreated venue(String eventId) {
-        return audit.venueOf(eventId).orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "event-not-found",
-                "Event not found", "no event " + eventId));
+        return audit.venueOf(eventId).orElseThrow(() -> Problem.of(HttpStatus.NOT_FOUND.value(), "event-not-found",
+                "Event not found", "no event " + eventId).refused());
     }
 }

@@ -2,12 +2,12 @@ package io.boxoffice.query.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
+import io.boxoffice.query.QueryDataSourceConfiguration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import io.boxoffice.query.QueryDataSourceConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,7 +56,7 @@ public class AvailabilityController {
                                                @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch)
             throws JsonProcessingException {
         if (!catalog.hasEvent(eventId)) {
-            throw Problems.error(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", "no event " + eventId);
+            throw Problem.of(HttpStatus.NOT_FOUND.value(), "event-not-found", "Event not found", "no event " + eventId).refused();
         }
         List<String> held = new ArrayList<>();
         List<String> sold = new ArrayList<>();
@@ -78,7 +78,7 @@ public class AvailabilityController {
                 "SELECT venue_id, name, city, seat_count, layout::text AS layout FROM venue_view WHERE venue_id = ?",
                 venueId);
         if (rows.isEmpty()) {
-            throw Problems.error(HttpStatus.NOT_FOUND, "venue-not-found", "Venue not found", "no venue " + venueId);
+            throw Problem.of(HttpStatus.NOT_FOUND.value(), "venue-not-found", "Venue not found", "no venue " + venueId).refused();
         }
         Map<String, Object> venue = rows.get(0);
         String body = "{\"venueId\":" + json.writeValueAsString(venue.get("venue_id"))

@@ -1,13 +1,14 @@
 package io.boxoffice.query.replay;
 
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
 
 /**
  * Operators (ADMIN) rebuild a read model ({@code catalog}, {@code reservations}) from the first event with
@@ -30,15 +31,13 @@ public class ReadModelAdminController {
         try {
             return replay.replay(name);
         } catch (ReadModelReplay.UnknownReadModelException unknown) {
-            throw Problems.error(HttpStatus.NOT_FOUND, "no-read-model", "No such read model",
-                    unknown.getMessage() + "; these are: " + replay.names());
+            throw Problem.of(HttpStatus.NOT_FOUND.value(), "no-read-model", "No such read model",
+                    unknown.getMessage() + "; these are: " + replay.names()).refused();
         } catch (RuntimeException failed) {
             log.warn("replay of {} failed", name, failed);
-            ErrorResponseException problem = Problems.error(HttpStatus.SERVICE_UNAVAILABLE, "replay-failed",
+            throw Problem.of(HttpStatus.SERVICE_UNAVAILABLE.value(), "replay-failed",
                     "Replay failed", name + " could not be replayed (" + failed.getClass().getSimpleName()
-                            + "); it is served as it was; try again");
-            problem.getHeaders().set("Retry-After", "30");
-            throw problem;
+                            + "); it is served as it was; try again").retryAfter(Duration.ofSeconds(30)).refused();
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.boxoffice.query.reservation;
 
+import io.boxoffice.api.problem.Problem;
 import io.boxoffice.api.reservation.ReservationView;
-import io.boxoffice.api.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +22,7 @@ public class ReservationQueryController {
     public ReservationView get(@PathVariable String reservationId, HttpServletRequest request) {
         return reservations.visibleTo(reservationId, request.getRemoteUser(),
                         request.isUserInRole("ADMIN") || request.isUserInRole("AUDITOR"))
-                .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "reservation-not-found",
-                        "Reservation not found", "no reservation " + reservationId));
+                .orElseThrow(() -> Problem.of(HttpStatus.NOT_FOUND.value(), "reservation-not-found",
+                        "Reservation not found", "no reservation " + reservationId).refused());
     }
 }

@@ -6,7 +6,7 @@ import io.boxoffice.api.reservation.PlacedReservation;
 import io.boxoffice.api.reservation.ReservationStatus;
 import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.api.reservation.Ticket;
-import io.boxoffice.api.ticket.TicketCodes;
+import io.boxoffice.api.ticket.IssueTicketCodes;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +16,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +32,11 @@ public class ReservationViews {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final TicketCodes ticketCodes;
     private final QueryGateway queries;
 
-    public ReservationViews(JdbcTemplate jdbc, Clock clock, TicketCodes ticketCodes, QueryGateway queries) {
+    public ReservationViews(JdbcTemplate jdbc, Clock clock, QueryGateway queries) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ticketCodes = ticketCodes;
         this.queries = queries;
     }
 
@@ -77,12 +77,7 @@ public class ReservationViews {
             return views;
         }
         String[] ids = views.stream().map(ReservationView::reservationId).toArray(String[]::new);
-        Map<String, List<ReservationView.TicketView>> tickets = jdbc.query("""
-                        SELECT reservation_id, ticket_id, event_id, seat_id, holder FROM ticket_view
-                        WHERE reservation_id = ANY (?) ORDER BY seat_id""",
-                (row, n) -> Map.entry(row.getString("reservation_id"), ticket(row)), (Object) ids)
-                .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<String, List<ReservationView.TicketView>> tickets = tickets(ids);
         Map<String, List<ReservationView.RefundView>> refunds = jdbc.query("""
                         SELECT reservation_id, payment_id, amount, currency, status FROM refund_view
                         WHERE reservation_id = ANY (?) ORDER BY payment_id""",
@@ -114,9 +109,27 @@ public class ReservationViews {
                 ReservationStatus.EXPIRED, view.expiresAt(), view.amount(), view.tickets(), view.refunds());
     }
 
-    private ReservationView.TicketView ticket(ResultSet row) throws SQLException {
-        Ticket ticket = new Ticket(row.getString("ticket_id"), row.getString("event_id"), row.getString("seat_id"),
-                row.getString("holder"));
-        return new ReservationView.TicketView(ticket.ticketId(), ticket.seatId(), ticketCodes.sign(ticket));
+    /** The reservations' tickets, with the codes the command side signs for them (one query for all). */
+    private Map<String, List<ReservationView.TicketView>> tickets(String[] reservationIds) {
+        record Issued(String reservationId, Ticket ticket) {
+        }
+        List<Issued> issued = jdbc.query("""
+                        SELECT reservation_id, ticket_id, event_id, seat_id, holder FROM ticket_view
+                        WHERE reservation_id = ANY (?) ORDER BY seat_id""",
+                (row, n) -> new Issued(row.getString("reservation_id"), new Ticket(row.getString("ticket_id"),
+                        row.getString("event_id"), row.getString("seat_id"), row.getString("holder"))),
+                (Object) reservationIds);
+        if (issued.isEmpty()) {
+            return Map.of();
+        }
+        List<String> codes = queries.query(new IssueTicketCodes(issued.stream().map(Issued::ticket).toList()),
+                ResponseTypes.multipleInstancesOf(String.class)).join();
+        Map<String, List<ReservationView.TicketView>> byReservation = new HashMap<>();
+        for (int i = 0; i < issued.size(); i++) {
+            Ticket ticket = issued.get(i).ticket();
+            byReservation.computeIfAbsent(issued.get(i).reservationId(), id -> new ArrayList<>())
+                    .add(new ReservationView.TicketView(ticket.ticketId(), ticket.seatId(), codes.get(i)));
+        }
+        return byReservation;
     }
 }

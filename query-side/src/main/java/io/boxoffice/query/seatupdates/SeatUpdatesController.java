@@ -1,6 +1,6 @@
 package io.boxoffice.query.seatupdates;
 
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
 import io.boxoffice.query.catalog.CatalogReadModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +29,7 @@ public class SeatUpdatesController {
     public SseEmitter seatUpdates(@PathVariable String eventId,
                                   @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         if (!catalog.hasEvent(eventId)) {
-            throw Problems.error(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", "no event " + eventId);
+            throw Problem.of(HttpStatus.NOT_FOUND.value(), "event-not-found", "Event not found", "no event " + eventId).refused();
         }
         Long resumeAfter = null;
         if (lastEventId != null) {

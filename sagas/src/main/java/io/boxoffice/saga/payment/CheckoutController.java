@@ -1,7 +1,7 @@
 package io.boxoffice.saga.payment;
 
-import io.boxoffice.api.web.Problems;
 import io.boxoffice.api.payment.StartCheckout;
+import io.boxoffice.api.problem.Problem;
 import io.boxoffice.api.reservation.FindPlacedReservation;
 import io.boxoffice.api.reservation.PlacedReservation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,11 +45,11 @@ public class CheckoutController {
         Optional<PlacedReservation> found = queries.query(new FindPlacedReservation(reservationId),
                 ResponseTypes.optionalInstanceOf(PlacedReservation.class)).join();
         PlacedReservation reservation = found.filter(placed -> placed.userId().equals(user.getName()))
-                .orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "reservation-not-found", "Reservation not found",
-                        "no reservation " + reservationId));
+                .orElseThrow(() -> Problem.of(HttpStatus.NOT_FOUND.value(), "reservation-not-found", "Reservation not found",
+                        "no reservation " + reservationId).refused());
         if (!clock.instant().isBefore(reservation.heldUntil())) {
-            throw Problems.error(HttpStatus.CONFLICT, "reservation-not-payable", "Reservation cannot be paid",
-                    "the hold of reservation " + reservationId + " has ended");
+            throw Problem.of(HttpStatus.CONFLICT.value(), "reservation-not-payable", "Reservation cannot be paid",
+                    "the hold of reservation " + reservationId + " has ended").refused();
         }
         // a reservation cancelled or paid meanwhile: the Reservation refuses the checkout, and the payment is voided
         PaymentGateway.GatewayPayment payment = gateway.createPayment(reservationId, reservation.amount());

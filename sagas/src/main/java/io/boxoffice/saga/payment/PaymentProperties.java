@@ -16,7 +16,7 @@ import java.net.URI;
  */
 @Validated
 @ConfigurationProperties("boxoffice.payment")
-public record PaymentProperties(@NotBlank @DefaultValue("sandbox") String gateway, String webhookSecret,
+public record PaymentProperties(@NotBlank @DefaultValue("sandbox") String gateway, @NotBlank String webhookSecret,
                                 @DefaultValue Sandbox sandbox) {
 
     /**

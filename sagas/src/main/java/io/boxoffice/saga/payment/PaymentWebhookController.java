@@ -6,14 +6,13 @@ import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.payment.PaymentEventOutcome;
 import io.boxoffice.api.payment.PaymentEventType;
 import io.boxoffice.api.payment.RecordPaymentNotification;
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
+import io.boxoffice.api.problem.RequestRefused;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
@@ -64,8 +62,8 @@ public class PaymentWebhookController {
         try {
             signature.verify(header, raw, clock.instant());
         } catch (WebhookSignature.InvalidSignatureException e) {
-            throw Problems.error(HttpStatus.BAD_REQUEST, "invalid-webhook-signature", "Invalid webhook signature",
-                    e.getMessage());
+            throw Problem.of(HttpStatus.BAD_REQUEST.value(), "invalid-webhook-signature", "Invalid webhook signature",
+                    e.getMessage()).refused();
         }
         GatewayEvent event = parse(raw);
         PaymentEventType type = PaymentEventType.fromWireName(event.type()).orElseThrow(() -> invalid(Map.of("type",
@@ -76,16 +74,16 @@ public class PaymentWebhookController {
                 case DUPLICATE -> new Acknowledged(PaymentEventOutcome.NO_EFFECT.name());
                 case CONFLICT -> {
                     log.warn("Gateway event {} came again with another body; refused", event.id());
-                    throw Problems.error(HttpStatus.BAD_REQUEST, "gateway-event-reused", "Gateway event id reused",
-                            "gateway event " + event.id() + " was received before with another body");
+                    throw Problem.of(HttpStatus.BAD_REQUEST.value(), "gateway-event-reused", "Gateway event id reused",
+                            "gateway event " + event.id() + " was received before with another body").refused();
                 }
                 case NEW -> new Acknowledged(commands.<PaymentEventOutcome>sendAndWait(new RecordPaymentNotification(
                         event.reservationId(), event.id(), type, event.paymentId(), event.amount())).name());
             });
         } catch (CommandExecutionException e) {
             if (Refusal.refused(e, Refusal.Reason.NOT_FOUND)) {
-                throw Problems.error(HttpStatus.BAD_REQUEST, "unknown-reservation", "Unknown reservation",
-                        "no reservation " + event.reservationId());
+                throw Problem.of(HttpStatus.BAD_REQUEST.value(), "unknown-reservation", "Unknown reservation",
+                        "no reservation " + event.reservationId()).refused();
             }
             // the deadline or another webhook changing the reservation at this very moment is a 503 (try-again):
             // the gateway retries; amounts and payment ids not of this reservation are 400s
@@ -98,8 +96,8 @@ public class PaymentWebhookController {
         try {
             body = json.readTree(raw);
         } catch (IOException e) {
-            throw Problems.error(HttpStatus.BAD_REQUEST, "invalid-webhook", "Invalid webhook",
-                    "the body is not valid JSON");
+            throw Problem.of(HttpStatus.BAD_REQUEST.value(), "invalid-webhook", "Invalid webhook",
+                    "the body is not valid JSON").refused();
         }
         GatewayEvent.Read read = GatewayEvent.read(body);
         if (read instanceof GatewayEvent.Read.Invalid invalid) {
@@ -109,10 +107,8 @@ public class PaymentWebhookController {
     }
 
     /** A 400 that names each offending field, as every invalid request's, typed as a webhook's. */
-    private static ErrorResponseException invalid(Map<String, String> problems) {
-        ProblemDetail problem = Problems.invalidRequest("the webhook's body is not one the gateway sends", problems);
-        problem.setType(URI.create("/problems/invalid-webhook"));
-        problem.setTitle("Invalid webhook");
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    private static RequestRefused invalid(Map<String, String> problems) {
+        return Problem.invalid("the webhook's body is not one the gateway sends", problems)
+                .retyped("invalid-webhook", "Invalid webhook").refused();
     }
 }

@@ -1,6 +1,6 @@
 package io.boxoffice.saga.payment.sandbox;
 
-import io.boxoffice.api.web.Problems;
+import io.boxoffice.api.problem.Problem;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -83,15 +83,15 @@ public class SandboxCheckoutController {
     /** After paying, the fan goes back where they came from, as from a real gateway's page. */
     private ResponseEntity<Void> settled(String paymentId, boolean settled, String returnTo) {
         if (!settled) {
-            throw Problems.error(HttpStatus.CONFLICT, "payment-not-open", "Payment not open",
-                    "payment " + paymentId + " is " + payment(paymentId).status().name().toLowerCase());
+            throw Problem.of(HttpStatus.CONFLICT.value(), "payment-not-open", "Payment not open",
+                    "payment " + paymentId + " is " + payment(paymentId).status().name().toLowerCase()).refused();
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(localPath(returnTo))).build();
     }
 
     private SandboxGateway.SandboxPayment payment(String paymentId) {
-        return gateway.find(paymentId).orElseThrow(() -> Problems.error(HttpStatus.NOT_FOUND, "payment-not-found",
-                "Payment not found", "no sandbox payment " + paymentId));
+        return gateway.find(paymentId).orElseThrow(() -> Problem.of(HttpStatus.NOT_FOUND.value(), "payment-not-found",
+                "Payment not found", "no sandbox payment " + paymentId).refused());
     }
 
     /** Only paths of this site: a payment page must not send fans to a site named in its link. */

@@ -2,8 +2,8 @@ package io.boxoffice.saga.payment.sandbox;
 
 import io.boxoffice.api.common.Money;
 import io.boxoffice.api.payment.PaymentEventType;
-import io.boxoffice.api.web.PublicUrl;
 import io.boxoffice.saga.payment.PaymentGateway;
+import io.boxoffice.saga.payment.PublicUrl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

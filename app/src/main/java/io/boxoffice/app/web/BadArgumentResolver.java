@@ -1,11 +1,10 @@
-package io.boxoffice.query.catalog;
+package io.boxoffice.app.web;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
-import io.boxoffice.api.web.Problems;
 import org.springframework.stereotype.Component;
 
 /**

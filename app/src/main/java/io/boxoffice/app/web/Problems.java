@@ -1,7 +1,10 @@
-package io.boxoffice.api.web;
+package io.boxoffice.app.web;
 
+import io.boxoffice.api.problem.Problem;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
@@ -10,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 9457 problems with a stable {@code type} per kind of refusal, rendered as {@code application/problem+json};
- * shared so that every module's errors look alike.
+ * RFC 9457 problems with a stable {@code type} per kind of refusal, rendered as {@code application/problem+json}:
+ * the app's own, and the modules' {@link Problem}s, so that every module's errors look alike.
  */
 public final class Problems {
 
@@ -25,6 +28,16 @@ public final class Problems {
         problem.setTitle(title);
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    /** A module's problem as the API answers it. */
+    public static ResponseEntity<ProblemDetail> response(Problem problem) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
+        if (problem.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+        }
+        return response.body(problem(HttpStatus.valueOf(problem.status()), problem.type(), problem.title(),
+                problem.detail(), problem.properties()));
     }
 
     /** The problem as an exception, to be thrown from a controller. */

@@ -1,8 +1,7 @@
-package io.boxoffice.query.ticket;
+package io.boxoffice.command.ticket;
 
+import io.boxoffice.api.problem.Problem;
 import io.boxoffice.api.reservation.Ticket;
-import io.boxoffice.api.ticket.TicketCodes;
-import io.boxoffice.api.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,9 +22,9 @@ public class TicketController {
 
     @GetMapping("/api/tickets/verify")
     public VerifiedTicket verify(@RequestParam String code) {
-        Ticket ticket = codes.verify(code).orElseThrow(() -> Problems.error(HttpStatus.BAD_REQUEST,
+        Ticket ticket = codes.verify(code).orElseThrow(() -> Problem.of(HttpStatus.BAD_REQUEST.value(),
                 "invalid-ticket-code", "Invalid ticket code",
-                "This ticket code was not issued by Boxoffice, or it was altered"));
+                "This ticket code was not issued by Boxoffice, or it was altered").refused());
         return new VerifiedTicket(true, ticket.ticketId(), ticket.eventId(), ticket.seatId(), ticket.holder());
     }
 }

@@ -1,12 +1,11 @@
-package io.boxoffice.command.web;
+package io.boxoffice.app.web;
 
 import io.boxoffice.api.command.Refusal;
-import io.boxoffice.api.web.Problems;
 import io.boxoffice.command.reservation.AdmissionRequiredException;
 import io.boxoffice.command.reservation.EventNotFoundException;
 import io.boxoffice.command.reservation.IdempotencyKeyReusedException;
-import io.boxoffice.command.reservation.SalesNotOpenException;
 import io.boxoffice.command.reservation.ReservationRefusedException;
+import io.boxoffice.command.reservation.SalesNotOpenException;
 import io.boxoffice.command.reservation.UnknownSeatsException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.core.Ordered;

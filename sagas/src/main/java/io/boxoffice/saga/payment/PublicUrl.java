@@ -1,4 +1,4 @@
-package io.boxoffice.api.web;
+package io.boxoffice.saga.payment;
 
 import java.util.function.Supplier;
 
