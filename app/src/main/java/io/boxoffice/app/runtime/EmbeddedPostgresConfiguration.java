@@ -30,9 +30,12 @@ public class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties settings) throws IOException {
         Path data = settings.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(data);
+        // stopped by this bean's destruction, after everything that uses it; zonky's own JVM shutdown hook would
+        // stop it at once, while the context is still closing on it
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded mode: PostgreSQL started on port {} with its data in {}", postgres.getPort(), data);
         return postgres;

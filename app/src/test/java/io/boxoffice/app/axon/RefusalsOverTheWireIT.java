@@ -12,7 +12,6 @@ import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -115,7 +114,7 @@ class RefusalsOverTheWireIT extends ApplicationTest {
     @Test
     void aTicketAdmitsOnceEvenScannedTwiceAtTheSameMoment() throws Exception {
         String scanner = scanner();
-        String code = paidTicket("wire-door-fan", "A-1-2");
+        String code = new Gateway(api, context).paidTicketCode("wire-door-fan", eventId, "A-1-2");
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Api.Response>> scans = List.of("North", "South").stream()
                 .map(gate -> CompletableFuture.supplyAsync(() -> {
@@ -145,16 +144,6 @@ class RefusalsOverTheWireIT extends ApplicationTest {
         assertThat(api.send("PUT", "/api/admin/accounts/wire-scanner/roles", api.token("admin"),
                 "{\"roles\":[\"SCANNER\"]}").status()).isEqualTo(200);
         return api.post("/api/auth/token", null, Api.credentials("wire-scanner", Api.PASSWORD)).text("token");
-    }
-
-    private String paidTicket(String username, String seat) {
-        String fan = api.token(username);
-        String reservationId = api.reserve(fan, eventId, List.of(seat)).text("reservationId");
-        Gateway gateway = new Gateway(api, context);
-        gateway.click(gateway.checkout(fan, reservationId), "succeed");
-        String path = "/api/reservations/" + reservationId;
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(path, fan).text("status").equals("CONFIRMED"));
-        return api.get(path, fan).body().at("/tickets/0/code").asText();
     }
 
     private static void assertProblem(Api.Response response, int status, String type) {

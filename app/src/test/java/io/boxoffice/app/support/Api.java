@@ -161,7 +161,12 @@ public final class Api {
      * changed the reservation by as long as browsing may be (the spec's 2 s).
      */
     public Response reservationOnceItIs(String reservationId, String token, String status) {
-        return await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+        return reservationOnceItIs(reservationId, token, status, Duration.ofSeconds(2));
+    }
+
+    /** The same, for a change that comes later than the command that was sent (a webhook's, a deadline's). */
+    public Response reservationOnceItIs(String reservationId, String token, String status, Duration within) {
+        return await().atMost(within).pollInterval(Duration.ofMillis(20))
                 .until(() -> get("/api/reservations/" + reservationId, token),
                         reservation -> status.equals(reservation.text("status")));
     }

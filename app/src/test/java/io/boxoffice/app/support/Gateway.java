@@ -5,7 +5,9 @@ import io.boxoffice.saga.payment.WebhookSignature;
 import org.springframework.context.ApplicationContext;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,15 @@ public final class Gateway {
         assertThat(checkout.status()).as("checkout: %s", checkout.body()).isEqualTo(201);
         assertThat(checkout.text("checkoutUrl")).endsWith("/sandbox/checkout/" + checkout.text("paymentId"));
         return checkout.text("paymentId");
+    }
+
+    /** A ticket the fan reserved and paid on the sandbox page: its code, once the reservation is confirmed. */
+    public String paidTicketCode(String username, String eventId, String seat) {
+        String fan = api.token(username);
+        String reservationId = api.reserve(fan, eventId, List.of(seat)).text("reservationId");
+        click(checkout(fan, reservationId), "succeed");
+        return api.reservationOnceItIs(reservationId, fan, "CONFIRMED", Duration.ofSeconds(20)).body()
+                .at("/tickets/0/code").asText();
     }
 
     /** The fan clicks Pay (or Decline) on the sandbox page. */

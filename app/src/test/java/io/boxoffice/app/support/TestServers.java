@@ -1,6 +1,7 @@
 package io.boxoffice.app.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,12 +34,26 @@ public final class TestServers {
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // Not zonky's own JVM shutdown hook: JVM hooks run concurrently, so it stopped PostgreSQL at once
+                // while Spring's hook was still closing the cached contexts one by one, each of them then waiting
+                // on connections that could not come (Axon, db-scheduler, scheduled tasks: over 30 s in all).
+                // Spring Boot's shutdown handlers run after every context is closed.
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                EmbeddedPostgres started = postgres;
+                SpringApplication.getShutdownHandlers().add(() -> stop(started));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return postgres;
+    }
+
+    private static void stop(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static synchronized int redisPort() {

@@ -8,7 +8,6 @@ import io.boxoffice.app.support.Gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,17 +33,6 @@ class CheckInIT extends ApplicationTest {
         scanner = api.post("/api/auth/token", null, Api.credentials("door-scanner", Api.PASSWORD)).text("token");
     }
 
-    /** A ticket, bought and paid on the sandbox gateway. */
-    private String ticketCode(String username, String seat) {
-        String fan = api.token(username);
-        String reservationId = api.reserve(fan, eventId, List.of(seat)).text("reservationId");
-        Gateway gateway = new Gateway(api, context);
-        gateway.click(gateway.checkout(fan, reservationId), "succeed");
-        String path = "/api/reservations/" + reservationId;
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(path, fan).text("status").equals("CONFIRMED"));
-        return api.get(path, fan).body().at("/tickets/0/code").asText();
-    }
-
     private Api.Response checkIn(String token, String code, String gate) {
         return api.post("/api/tickets/check-in", token, Api.JSON.createObjectNode().put("code", code)
                 .put("gate", gate).toString());
@@ -52,7 +40,7 @@ class CheckInIT extends ApplicationTest {
 
     @Test
     void aTicketAdmitsOnceAndTheSecondScanSaysWhenAndWhere() {
-        String code = ticketCode("door-fan", "A-1-1");
+        String code = new Gateway(api, context).paidTicketCode("door-fan", eventId, "A-1-1");
 
         Api.Response first = checkIn(scanner, code, "North 3");
         Api.Response second = checkIn(scanner, code, "South 1");
@@ -76,7 +64,7 @@ class CheckInIT extends ApplicationTest {
 
     @Test
     void onlyScannersCheckInAndOnlyCodesBoxofficeSigned() {
-        String code = ticketCode("door-fan-2", "A-1-2");
+        String code = new Gateway(api, context).paidTicketCode("door-fan-2", eventId, "A-1-2");
         String payload = code.split("\\.")[1];
 
         assertThat(checkIn(api.token("door-fan-2"), code, null).status()).as("the holder").isEqualTo(403);
@@ -94,7 +82,7 @@ class CheckInIT extends ApplicationTest {
 
     @Test
     void twoScannersReadingOneCodeAtOnceAdmitOnce() throws Exception {
-        String code = ticketCode("door-fan-3", "A-1-3");
+        String code = new Gateway(api, context).paidTicketCode("door-fan-3", eventId, "A-1-3");
         String other = api.token("admin");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService doors = Executors.newFixedThreadPool(2);

@@ -16,6 +16,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.stream.Collectors;
  */
 @Component
 public class ReservationViews {
+
+    /** How far the view may be behind the commands, as browsing may (the spec's 2 s). */
+    private static final Duration OUTCOME_SETTLING = Duration.ofSeconds(2);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -100,9 +104,14 @@ public class ReservationViews {
                 new Money(row.getBigDecimal("amount"), row.getString("currency")), List.of(), List.of()));
     }
 
-    /** A hold that has ended is expired, even if its deadline has not been processed yet. */
+    /**
+     * A hold that has ended is expired, even if its deadline has not been processed yet; but only once the view had
+     * the time to hear of a payment accepted in the hold's last moments, so that a fan who paid is never told the
+     * seats are gone.
+     */
     private ReservationView asOfNow(ReservationView view) {
-        if (view.status() != ReservationStatus.HELD || clock.instant().isBefore(view.expiresAt())) {
+        if (view.status() != ReservationStatus.HELD
+                || clock.instant().isBefore(view.expiresAt().plus(OUTCOME_SETTLING))) {
             return view;
         }
         return new ReservationView(view.reservationId(), view.eventId(), view.userId(), view.seatIds(),
