@@ -61,8 +61,9 @@ public final class Boxoffice {
 
     /** An event on sale now; {@code waitingRoom} null for none. Returns once browsing shows it. */
     public String event(String venueId, String name, Map<String, Object> waitingRoom) {
+        // simulated fans are few and buy many seats each: the per-fan limit (default 8) must not be what refuses them
         ObjectNode event = JSON.createObjectNode().put("venueId", venueId).put("name", name)
-                .put("startsAt", Instant.now().plus(Duration.ofDays(30)).toString());
+                .put("startsAt", Instant.now().plus(Duration.ofDays(30)).toString()).put("maxTicketsPerFan", 1000);
         ObjectNode prices = event.putObject("prices");
         prices.putObject("FRONT").put("amount", "89.00").put("currency", "EUR");
         prices.putObject("BACK").put("amount", "39.00").put("currency", "EUR");
