@@ -1,7 +1,5 @@
 package io.boxoffice.app.limits;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,13 +20,13 @@ import java.util.Map;
 @ConfigurationProperties("boxoffice.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled,
                                   @NotNull @DefaultValue("PT2S") Duration redisRetryAfter,
-                                  Map<String, @Valid Rate> limits) {
+                                  Map<String, Rate> limits) {
 
     public RateLimitProperties {
         limits = limits == null ? Map.of() : Map.copyOf(limits);
     }
 
-    public record Rate(@Min(1) int capacity, @NotNull Duration period) {
+    public record Rate(int capacity, Duration period) {
 
         public Rate {
             if (capacity < 1 || period == null || period.isNegative() || period.isZero()) {

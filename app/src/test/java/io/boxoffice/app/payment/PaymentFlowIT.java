@@ -28,10 +28,6 @@ class PaymentFlowIT extends PaymentTest {
         fan = api.token("paying-fan");
     }
 
-    private Api.Response reservation(String reservationId) {
-        return api.get("/api/reservations/" + reservationId, fan);
-    }
-
     @Test
     void anAbandonedHoldIsReleasedWithinSecondsOfItsEnd() {
         Api.Response held = api.reserve(fan, eventId, List.of("A-1-1", "A-1-2"));
@@ -54,8 +50,7 @@ class PaymentFlowIT extends PaymentTest {
 
         assertThat(gateway.click(paymentId, "succeed").status()).isEqualTo(303);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> "CONFIRMED".equals(reservation(reservationId).text("status")));
-        Api.Response confirmed = reservation(reservationId);
+        Api.Response confirmed = api.reservationOnceItIs(reservationId, fan, "CONFIRMED", Duration.ofSeconds(10));
         assertThat(confirmed.body().path("tickets")).hasSize(2);
         assertThat(store.payloads(SeatKey.of(eventId, "A-1-3"))).last().isInstanceOf(SeatSold.class);
         String code = confirmed.body().at("/tickets/0/code").asText();
@@ -77,8 +72,7 @@ class PaymentFlowIT extends PaymentTest {
 
         assertThat(gateway.click(paymentId, "fail").status()).isEqualTo(303);
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "PAYMENT_FAILED".equals(reservation(reservationId).text("status")));
+        api.reservationOnceItIs(reservationId, fan, "PAYMENT_FAILED", Duration.ofSeconds(10));
         assertThat(api.reserve(api.token("next-fan"), eventId, List.of("A-1-1")).status()).isEqualTo(201);
     }
 
@@ -101,8 +95,8 @@ class PaymentFlowIT extends PaymentTest {
     void aTamperedCodeIsRefused() {
         String reservationId = api.reserve(fan, eventId, List.of("A-1-2")).text("reservationId");
         gateway.click(gateway.checkout(fan, reservationId), "succeed");
-        await().atMost(Duration.ofSeconds(10)).until(() -> "CONFIRMED".equals(reservation(reservationId).text("status")));
-        String code = reservation(reservationId).body().at("/tickets/0/code").asText();
+        String code = api.reservationOnceItIs(reservationId, fan, "CONFIRMED", Duration.ofSeconds(10)).body()
+                .at("/tickets/0/code").asText();
         String[] parts = code.split("\\.");
         String otherSeat = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("A-1-2", "A-1-1").getBytes());

@@ -222,7 +222,7 @@ class WebhookIT extends PaymentTest {
     void aPaymentAfterTheHoldEndedIsRefundedAndTheSeatStaysWithItsNextHolder() {
         String reservationId = hold("A-1-5");
         String paymentId = gateway.checkout(fan, reservationId);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "EXPIRED".equals(status(reservationId)));
+        api.reservationOnceItIs(reservationId, fan, "EXPIRED", Duration.ofSeconds(20));
         Api.Response nextHolder = api.reserve(api.token("next-holder"), eventId, List.of("A-1-5"));
         assertThat(nextHolder.status()).isEqualTo(201);
         // the gateway captured the money before our void reached it, and reports it now
