@@ -4,11 +4,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.boxoffice.command.reservation.FanTickets;
+import io.boxoffice.command.seat.Seat;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.spring.stereotype.Saga;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * The boundaries of the spec's modules, checked on every build: the command side, the query side and the sagas know
@@ -65,4 +73,18 @@ class ArchitectureTest {
     static final ArchRule sagasKnowNoTransportOrGate = noClasses().that().areAnnotatedWith(Saga.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
                     "jakarta.servlet..", "org.redisson..");
+
+    /**
+     * A seat is held, sold or released only by the reservation's commands, in the unit of work that also records
+     * the reservation, its deadline's saga and the fan's allowance: no command on the bus changes a seat.
+     */
+    @ArchTest
+    static final ArchRule seatsHandleNoCommandOfTheirOwn = noMethods().that().areDeclaredIn(Seat.class)
+            .or().areDeclaredIn(FanTickets.class).should().beAnnotatedWith(CommandHandler.class);
+
+    @ArchTest
+    static final ArchRule seatsAreChangedOnlyByTheReservationsCommands = noClasses().that()
+            .resideOutsideOfPackages("io.boxoffice.command.reservation", "io.boxoffice.command.seat")
+            .should().callMethodWhere(target(owner(assignableTo(Seat.class))).and(target(name("reserve"))
+                    .or(target(name("confirm"))).or(target(name("release")))));
 }

@@ -61,7 +61,11 @@ class PaymentFlowIT extends PaymentTest {
         // sold for good: not even the end of the hold gives the seat back
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(
                 Instant.parse(confirmed.text("expiresAt")).plusSeconds(1)));
-        assertThat(api.reserve(api.token("too-late-fan"), eventId, List.of("A-1-3")).status()).isEqualTo(409);
+        double refusedByGate = meters.reservations("refused_by_gate");
+        assertThat(api.reserve(api.token("too-late-fan"), eventId, List.of("A-1-3", "A-1-4")).status())
+                .isEqualTo(409);
+        assertThat(meters.reservations("refused_by_gate")).as("both seats are marked sold in the gate, for good")
+                .isGreaterThan(refusedByGate);
         api.reservationOnceItIs(reservationId, fan, "CONFIRMED");
     }
 

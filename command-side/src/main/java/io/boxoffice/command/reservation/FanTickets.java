@@ -3,16 +3,11 @@ package io.boxoffice.command.reservation;
 import io.boxoffice.api.reservation.FanTicketsBought;
 import io.boxoffice.api.reservation.FanTicketsHeld;
 import io.boxoffice.api.reservation.FanTicketsReleased;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,9 +16,10 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The seats one fan holds or owns in one event: what enforces the event's {@code maxTicketsPerFan}. It changes in
- * the unit of work that places, pays or ends a reservation, so two concurrent requests of one fan collide on its
- * event stream and the second sees the first's seats (the same optimistic concurrency that guards each Seat).
+ * The seats one fan holds or owns in one event: what enforces the event's {@code maxTicketsPerFan}. It handles no
+ * command of its own: it changes in the unit of work that places, pays or ends a reservation, so two concurrent
+ * requests of one fan collide on its event stream and the second sees the first's seats (the same optimistic
+ * concurrency that guards each Seat).
  * <p>
  * Like a Seat, it treats a hold past its end as no longer counting, without waiting for the release to be
  * written: a crash never leaves a fan unable to buy.
@@ -33,6 +29,8 @@ public class FanTickets {
 
     @AggregateIdentifier
     private String fanTicketsId;
+    private String eventId;
+    private String userId;
     private final Map<String, Counted> byReservation = new HashMap<>();
 
     public FanTickets() {
@@ -44,52 +42,41 @@ public class FanTickets {
         return "fan-tickets/" + UUID.nameUUIDFromBytes((eventId + "\n" + userId).getBytes(StandardCharsets.UTF_8));
     }
 
-    record Hold(@TargetAggregateIdentifier String fanTicketsId, String eventId, String userId, String reservationId,
-                int seats, Instant heldUntil, int maxTicketsPerFan) {
-    }
-
-    record Buy(@TargetAggregateIdentifier String fanTicketsId, String eventId, String userId, String reservationId) {
-    }
-
-    record Release(@TargetAggregateIdentifier String fanTicketsId, String eventId, String userId,
-                   String reservationId) {
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(Hold command, Clock clock) {
-        if (byReservation.containsKey(command.reservationId())) {
+    /** Counts a new hold of {@code seats} seats, or refuses it over the event's limit. */
+    void hold(String eventId, String userId, String reservationId, int seats, Instant heldUntil,
+              int maxTicketsPerFan, Instant now) {
+        if (byReservation.containsKey(reservationId)) {
             return; // this reservation is counted already
         }
-        Instant now = clock.instant();
-        int counted = byReservation.values().stream().filter(seats -> seats.countAt(now))
+        int counted = byReservation.values().stream().filter(held -> held.countAt(now))
                 .mapToInt(Counted::seats).sum();
-        if (counted + command.seats() > command.maxTicketsPerFan()) {
-            throw new TicketLimitReachedException(command.eventId(), command.maxTicketsPerFan(), counted);
+        if (counted + seats > maxTicketsPerFan) {
+            throw new TicketLimitReachedException(eventId, maxTicketsPerFan, counted);
         }
-        apply(new FanTicketsHeld(command.eventId(), command.userId(), command.reservationId(), command.seats(),
-                command.heldUntil()));
+        apply(new FanTicketsHeld(eventId, userId, reservationId, seats, heldUntil));
     }
 
-    @CommandHandler
-    void handle(Buy command) {
-        Counted counted = byReservation.get(command.reservationId());
+    /** The reservation was paid: its seats count for good. */
+    void buy(String reservationId) {
+        Counted counted = byReservation.get(reservationId);
         if (counted != null && !counted.bought()) {
-            apply(new FanTicketsBought(command.eventId(), command.userId(), command.reservationId()));
+            apply(new FanTicketsBought(eventId, userId, reservationId));
         }
     }
 
-    @CommandHandler
-    void handle(Release command) {
-        Counted counted = byReservation.get(command.reservationId());
+    /** The reservation ended unpaid before its hold did: its seats no longer count. */
+    void release(String reservationId) {
+        Counted counted = byReservation.get(reservationId);
         if (counted != null && !counted.bought()) {
-            apply(new FanTicketsReleased(command.eventId(), command.userId(), command.reservationId()));
+            apply(new FanTicketsReleased(eventId, userId, reservationId));
         }
     }
 
     @EventSourcingHandler
     void on(FanTicketsHeld event) {
         fanTicketsId = idOf(event.eventId(), event.userId());
+        eventId = event.eventId();
+        userId = event.userId();
         byReservation.put(event.reservationId(), new Counted(event.seats(), event.heldUntil(), false));
     }
 

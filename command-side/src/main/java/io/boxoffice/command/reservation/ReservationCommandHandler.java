@@ -5,28 +5,28 @@ import io.boxoffice.api.payment.RecordPaymentNotification;
 import io.boxoffice.api.reservation.CancelReservation;
 import io.boxoffice.api.reservation.ExpireReservation;
 import io.boxoffice.api.reservation.PlaceReservation;
-import io.boxoffice.api.seat.ConfirmSeat;
 import io.boxoffice.api.seat.ReleaseReason;
-import io.boxoffice.api.seat.ReleaseSeat;
-import io.boxoffice.api.seat.ReserveSeat;
+import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.command.seat.Seat;
 import io.boxoffice.command.seat.SeatTakenException;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Commands that change a reservation, its seats and its fan's allowance ({@link FanTickets}) together. Each seat still decides for itself through its own
- * command handler, but all seats and the reservation change in one unit of work, i.e. one PostgreSQL
- * transaction: a request is held, sold or released whole or not at all, and a concurrent append on any of its
- * aggregates fails the whole transaction.
+ * Commands that change a reservation, its seats and its fan's allowance ({@link FanTickets}) together, and the only
+ * way to change a seat: seats and allowances handle no command of their own. Each seat still decides for itself,
+ * but all seats and the reservation change in one unit of work, i.e. one PostgreSQL transaction: a request is held,
+ * sold or released whole or not at all, and a concurrent append on any of its aggregates fails the whole
+ * transaction.
  * <p>
  * Seats are always visited in sorted order, so two requests that overlap lock (in this JVM) and insert (in
  * PostgreSQL) in the same order and cannot deadlock.
@@ -46,14 +46,14 @@ public class ReservationCommandHandler {
     }
 
     @CommandHandler
-    public void handle(PlaceReservation command) throws Exception {
+    public void handle(PlaceReservation command, Clock clock) throws Exception {
+        Instant now = clock.instant();
         List<SeatTakenException> refusals = new ArrayList<>();
         for (String seatId : sorted(command.seatIds())) {
-            ReserveSeat reserve = new ReserveSeat(command.eventId(), seatId, command.reservationId(),
-                    command.userId(), command.heldUntil());
             try {
-                seats.loadOrCreate(reserve.seatKey(), Seat::new)
-                        .handle(GenericCommandMessage.asCommandMessage(reserve));
+                seats.loadOrCreate(SeatKey.of(command.eventId(), seatId), Seat::new)
+                        .execute(seat -> seat.reserve(command.eventId(), seatId, command.reservationId(),
+                                command.userId(), command.heldUntil(), now));
             } catch (SeatTakenException refused) {
                 refusals.add(refused);
             }
@@ -61,16 +61,15 @@ public class ReservationCommandHandler {
         if (!refusals.isEmpty()) {
             throw new HoldRefusedException(refusals); // rolls back the holds taken above
         }
-        FanTickets.Hold count = new FanTickets.Hold(FanTickets.idOf(command.eventId(), command.userId()),
-                command.eventId(), command.userId(), command.reservationId(), command.seatIds().size(),
-                command.heldUntil(), command.maxTicketsPerFan());
-        fanTickets.loadOrCreate(count.fanTicketsId(), FanTickets::new)
-                .handle(GenericCommandMessage.asCommandMessage(count)); // over the limit: rolls back the holds too
+        fanTickets.loadOrCreate(FanTickets.idOf(command.eventId(), command.userId()), FanTickets::new)
+                .execute(tickets -> tickets.hold(command.eventId(), command.userId(), command.reservationId(),
+                        command.seatIds().size(), command.heldUntil(), command.maxTicketsPerFan(), now));
+        // over the limit: rolls back the holds too
         reservations.newInstance(() -> new Reservation(command));
     }
 
     @CommandHandler
-    public void handle(CancelReservation command) throws Exception {
+    public void handle(CancelReservation command) {
         Aggregate<Reservation> reservation = reservations.load(command.reservationId());
         Reservation.SeatsToRelease released = reservation.invoke(r -> r.cancel(command.userId()));
         release(command.reservationId(), released, ReleaseReason.CANCELLED);
@@ -78,7 +77,7 @@ public class ReservationCommandHandler {
     }
 
     @CommandHandler
-    public void handle(ExpireReservation command) throws Exception {
+    public void handle(ExpireReservation command) {
         release(command.reservationId(), reservations.load(command.reservationId())
                 .invoke(Reservation::expire), ReleaseReason.EXPIRED);
     }
@@ -88,11 +87,11 @@ public class ReservationCommandHandler {
      * holds once more, so a payment racing the deadline either sells all seats before the hold ends or none.
      */
     @CommandHandler
-    public PaymentEventOutcome handle(RecordPaymentNotification command, Clock clock) throws Exception {
+    public PaymentEventOutcome handle(RecordPaymentNotification command, Clock clock) {
         Aggregate<Reservation> reservation = reservations.load(command.reservationId());
         return switch (command.type()) {
             case PAYMENT_SUCCEEDED -> switch (reservation.invoke(r -> r.judgePayment(command, clock.instant()))) {
-                case CONFIRM -> confirm(reservation, command);
+                case CONFIRM -> confirm(reservation, command, clock.instant());
                 case REFUND -> {
                     release(command.reservationId(), reservation.invoke(r -> r.refundLatePayment(command)),
                             ReleaseReason.EXPIRED);
@@ -111,49 +110,42 @@ public class ReservationCommandHandler {
         };
     }
 
-    private PaymentEventOutcome confirm(Aggregate<Reservation> reservation, RecordPaymentNotification payment)
-            throws Exception {
+    private PaymentEventOutcome confirm(Aggregate<Reservation> reservation, RecordPaymentNotification payment,
+                                        Instant now) {
         String eventId = reservation.invoke(Reservation::eventId);
         for (String seatId : sorted(reservation.invoke(Reservation::seatIds))) {
-            ConfirmSeat confirm = new ConfirmSeat(eventId, seatId, payment.reservationId());
-            seats.load(confirm.seatKey()).handle(GenericCommandMessage.asCommandMessage(confirm));
+            seats.load(SeatKey.of(eventId, seatId)).execute(seat -> seat.confirm(payment.reservationId(), now));
         }
         reservation.execute(r -> r.confirm(payment));
-        String userId = reservation.invoke(Reservation::userId);
-        FanTickets.Buy buy = new FanTickets.Buy(FanTickets.idOf(eventId, userId), eventId, userId,
-                payment.reservationId());
-        changeFanTickets(buy.fanTicketsId(), buy);
+        changeFanTickets(eventId, reservation.invoke(Reservation::userId),
+                tickets -> tickets.buy(payment.reservationId()));
         return PaymentEventOutcome.CONFIRMED;
     }
 
     /** A reservation that ended before its hold did gives its seats back to the fan's allowance at once. */
-    private void releaseFanTickets(Aggregate<Reservation> reservation, Reservation.SeatsToRelease released)
-            throws Exception {
+    private void releaseFanTickets(Aggregate<Reservation> reservation, Reservation.SeatsToRelease released) {
         if (released.seatIds().isEmpty()) {
             return;
         }
-        String userId = reservation.invoke(Reservation::userId);
-        FanTickets.Release release = new FanTickets.Release(FanTickets.idOf(released.eventId(), userId),
-                released.eventId(), userId, reservation.invoke(Reservation::reservationId));
-        changeFanTickets(release.fanTicketsId(), release);
+        String reservationId = reservation.invoke(Reservation::reservationId);
+        changeFanTickets(released.eventId(), reservation.invoke(Reservation::userId),
+                tickets -> tickets.release(reservationId));
     }
 
     /** Reservations placed before fans had a limit have no allowance to change. */
-    private void changeFanTickets(String fanTicketsId, Object command) throws Exception {
+    private void changeFanTickets(String eventId, String userId, Consumer<FanTickets> change) {
         Aggregate<FanTickets> tickets;
         try {
-            tickets = fanTickets.load(fanTicketsId);
+            tickets = fanTickets.load(FanTickets.idOf(eventId, userId));
         } catch (AggregateNotFoundException placedBeforeLimits) {
             return;
         }
-        tickets.handle(GenericCommandMessage.asCommandMessage(command));
+        tickets.execute(change);
     }
 
-    private void release(String reservationId, Reservation.SeatsToRelease released, ReleaseReason reason)
-            throws Exception {
+    private void release(String reservationId, Reservation.SeatsToRelease released, ReleaseReason reason) {
         for (String seatId : sorted(released.seatIds())) {
-            ReleaseSeat release = new ReleaseSeat(released.eventId(), seatId, reservationId, reason);
-            seats.load(release.seatKey()).handle(GenericCommandMessage.asCommandMessage(release));
+            seats.load(SeatKey.of(released.eventId(), seatId)).execute(seat -> seat.release(reservationId, reason));
         }
     }
 

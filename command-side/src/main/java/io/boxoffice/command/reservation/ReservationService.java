@@ -134,10 +134,12 @@ public class ReservationService {
 
     private ReservationView place(PlaceReservation place, String idempotencyKey) {
         String eventId = place.eventId();
+        // The gate and the seats refuse only other reservations: a repeat of a request with the same key finds the
+        // seats its twin took as its own, so a refusal is never a repeat's answer and needs no second look-up.
         if (gate.tryHold(eventId, place.seatIds(), place.reservationId(), place.heldUntil())
                 instanceof SeatGate.Verdict.Refused refused) {
             refusedByGate.increment();
-            return orRefuse(idempotencyKey, place, refused.takenSeatIds());
+            throw new ReservationRefusedException(refused.takenSeatIds().stream().sorted().toList());
         }
         try {
             return send(place, idempotencyKey);
@@ -151,7 +153,7 @@ public class ReservationService {
             Map<String, Instant> unavailableUntil = new HashMap<>();
             seatsTaken.get().takenSeats().forEach(seat -> unavailableUntil.put(seat.seatId(), seat.heldUntil()));
             gate.settle(eventId, place.seatIds(), place.reservationId(), unavailableUntil);
-            return orRefuse(idempotencyKey, place, List.copyOf(unavailableUntil.keySet()));
+            throw new ReservationRefusedException(unavailableUntil.keySet().stream().sorted().toList());
         } catch (RuntimeException e) {
             gate.release(eventId, place.seatIds(), place.reservationId());
             throw e;
@@ -160,8 +162,8 @@ public class ReservationService {
 
     /**
      * Places the reservation; a conflict (another transaction appended to one of its aggregates first: a seat's hold,
-     * or a twin request creating the same reservation) is retried by the gateway's policy, and one that remains is
-     * answered with the twin's reservation or refused.
+     * or a twin request on another node creating the same reservation) is retried by the gateway's policy, and one
+     * that remains is answered with the twin's reservation or refused.
      */
     private ReservationView send(PlaceReservation place, String idempotencyKey) {
         try {
@@ -173,18 +175,10 @@ public class ReservationService {
             if (!Refusal.refused(e, Refusal.Reason.CONFLICT)) {
                 throw e;
             }
-            return orRefuse(idempotencyKey, place, place.seatIds());
+            Optional<ReservationView> twin = idempotencyKey == null ? Optional.empty()
+                    : replay(place.reservationId(), place.eventId(), place.seatIds());
+            return twin.orElseThrow(() -> new ReservationRefusedException(place.seatIds().stream().sorted().toList()));
         }
-    }
-
-    private ReservationView orRefuse(String idempotencyKey, PlaceReservation place, List<String> unavailable) {
-        if (idempotencyKey != null) {
-            Optional<ReservationView> earlier = replay(place.reservationId(), place.eventId(), place.seatIds());
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        throw new ReservationRefusedException(unavailable.stream().sorted().toList());
     }
 
     /** What an earlier request with the same key was answered, if it was the same request. */

@@ -1,21 +1,14 @@
 package io.boxoffice.command.seat;
 
-import io.boxoffice.api.seat.ConfirmSeat;
 import io.boxoffice.api.seat.ReleaseReason;
-import io.boxoffice.api.seat.ReleaseSeat;
-import io.boxoffice.api.seat.ReserveSeat;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -24,7 +17,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One seat of one event: the only place that decides who holds or owns it (I1, I2).
  * <p>
  * A seat that was never held has no events at all, so creating an event of 80,000 seats costs nothing here;
- * the first {@link ReserveSeat} creates the aggregate. A hold past its {@code heldUntil} counts as ended even
+ * its first hold creates the aggregate. It handles no command of its own: seats change only through the
+ * reservation's commands ({@code ReservationCommandHandler}), so no message on the bus can hold a seat without a
+ * reservation, its deadline and its fan's allowance. A hold past its {@code heldUntil} counts as ended even
  * before anyone writes its release, which is what keeps a seat sellable whatever crashed in between (I3).
  */
 @Aggregate(repository = "seatRepository")
@@ -41,45 +36,46 @@ public class Seat {
         // an unreserved seat: created on its first reservation
     }
 
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ReserveSeat command, Clock clock) {
-        Instant now = clock.instant();
+    /**
+     * Holds the seat for {@code reservationId} until {@code heldUntil}, or refuses. Called by the reservation's
+     * commands only, in the unit of work that also records the reservation: a seat is never held without one.
+     */
+    public void reserve(String eventId, String seatId, String reservationId, String userId, Instant heldUntil,
+                        Instant now) {
         if (soldTo != null) {
-            throw SeatTakenException.sold(command.seatId());
+            throw SeatTakenException.sold(seatId);
         }
         if (hold != null && hold.isLiveAt(now)) {
-            if (hold.reservationId().equals(command.reservationId())) {
+            if (hold.reservationId().equals(reservationId)) {
                 return; // this reservation already holds the seat
             }
-            throw SeatTakenException.held(command.seatId(), hold.heldUntil());
+            throw SeatTakenException.held(seatId, hold.heldUntil());
         }
         if (hold != null) {
             // Written only now, but the hold ended at heldUntil: the history shows when it was noticed.
-            apply(new SeatReleased(eventId, seatId, hold.reservationId(), ReleaseReason.EXPIRED));
+            apply(new SeatReleased(this.eventId, this.seatId, hold.reservationId(), ReleaseReason.EXPIRED));
         }
-        apply(new SeatHeld(command.eventId(), command.seatId(), command.reservationId(), command.userId(),
-                command.heldUntil()));
+        apply(new SeatHeld(eventId, seatId, reservationId, userId, heldUntil));
     }
 
-    @CommandHandler
-    public void handle(ConfirmSeat command, Clock clock) {
-        if (command.reservationId().equals(soldTo)) {
+    /** Turns the live hold of {@code reservationId} into a sale. */
+    public void confirm(String reservationId, Instant now) {
+        if (reservationId.equals(soldTo)) {
             return; // confirmed before: a retried confirmation has no second effect
         }
-        if (hold == null || !hold.reservationId().equals(command.reservationId())) {
-            throw new SeatNotHeldException(command.seatId(), command.reservationId());
+        if (hold == null || !hold.reservationId().equals(reservationId)) {
+            throw new SeatNotHeldException(seatId, reservationId);
         }
-        if (!hold.isLiveAt(clock.instant())) {
-            throw new HoldEndedException(command.seatId(), command.reservationId(), hold.heldUntil());
+        if (!hold.isLiveAt(now)) {
+            throw new HoldEndedException(seatId, reservationId, hold.heldUntil());
         }
-        apply(new SeatSold(eventId, seatId, command.reservationId(), hold.userId()));
+        apply(new SeatSold(eventId, seatId, reservationId, hold.userId()));
     }
 
-    @CommandHandler
-    public void handle(ReleaseSeat command) {
-        if (hold != null && hold.reservationId().equals(command.reservationId())) {
-            apply(new SeatReleased(eventId, seatId, command.reservationId(), command.reason()));
+    /** Ends the hold of {@code reservationId}, if the seat still has it; otherwise does nothing. */
+    public void release(String reservationId, ReleaseReason reason) {
+        if (hold != null && hold.reservationId().equals(reservationId)) {
+            apply(new SeatReleased(eventId, seatId, reservationId, reason));
         }
     }
 

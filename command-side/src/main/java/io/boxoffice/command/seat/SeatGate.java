@@ -110,11 +110,11 @@ public class SeatGate {
         settle(eventId, seatIds, reservationId, Map.of());
     }
 
-    /** A sold seat stays taken for good, whatever the hold's expiry was. */
-    public void sold(String eventId, String seatId, String reservationId) {
+    /** Sold seats stay taken for good, whatever the hold's expiry was. */
+    public void sold(String eventId, List<String> seatIds, String reservationId) {
         Map<String, Instant> forGood = new HashMap<>();
-        forGood.put(seatId, null);
-        settle(eventId, List.of(seatId), reservationId, forGood);
+        seatIds.forEach(seatId -> forGood.put(seatId, null));
+        settle(eventId, seatIds, reservationId, forGood);
     }
 
     /**

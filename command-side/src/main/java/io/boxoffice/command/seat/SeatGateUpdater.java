@@ -1,17 +1,19 @@
 package io.boxoffice.command.seat;
 
-import io.boxoffice.api.seat.SeatReleased;
-import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.api.reservation.ReservationCancelled;
+import io.boxoffice.api.reservation.ReservationConfirmed;
+import io.boxoffice.api.reservation.ReservationExpired;
+import io.boxoffice.api.reservation.ReservationPaymentFailed;
+import io.boxoffice.api.reservation.Ticket;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /**
  * Keeps the gate in step with the seats, whatever released or sold them (a cancellation, a deadline, a webhook):
- * a released seat is reservable at once, a sold one is refused in Redis for good. Subscribing, so it runs on the
- * node that made the change, without a tracking token; a Redis failure here never fails the change (I5).
+ * a released seat is reservable at once, a sold one is refused in Redis for good. It listens to the reservation's
+ * events, which list all its seats, so that one round trip settles them all. Subscribing, so it runs on the node
+ * that made the change, without a tracking token; a Redis failure here never fails the change (I5).
  */
 @Component
 @ProcessingGroup(SeatGateUpdater.PROCESSING_GROUP)
@@ -26,12 +28,23 @@ public class SeatGateUpdater {
     }
 
     @EventHandler
-    void on(SeatReleased released) {
-        gate.release(released.eventId(), List.of(released.seatId()), released.reservationId());
+    void on(ReservationCancelled cancelled) {
+        gate.release(cancelled.eventId(), cancelled.seatIds(), cancelled.reservationId());
     }
 
     @EventHandler
-    void on(SeatSold sold) {
-        gate.sold(sold.eventId(), sold.seatId(), sold.reservationId());
+    void on(ReservationExpired expired) {
+        gate.release(expired.eventId(), expired.seatIds(), expired.reservationId());
+    }
+
+    @EventHandler
+    void on(ReservationPaymentFailed failed) {
+        gate.release(failed.eventId(), failed.seatIds(), failed.reservationId());
+    }
+
+    @EventHandler
+    void on(ReservationConfirmed confirmed) {
+        gate.sold(confirmed.eventId(), confirmed.tickets().stream().map(Ticket::seatId).toList(),
+                confirmed.reservationId());
     }
 }

@@ -1,10 +1,8 @@
 package io.boxoffice.command.seat;
 
-import io.boxoffice.api.seat.ConfirmSeat;
 import io.boxoffice.api.seat.ReleaseReason;
-import io.boxoffice.api.seat.ReleaseSeat;
-import io.boxoffice.api.seat.ReserveSeat;
 import io.boxoffice.api.seat.SeatHeld;
+import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatReleased;
 import io.boxoffice.api.seat.SeatSold;
 import io.boxoffice.command.MovableClock;
@@ -14,12 +12,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
+/** A seat's decisions, as the reservation's commands invoke them on the aggregate (a seat handles no command). */
 class SeatTest {
 
     private static final String EVENT = "event-1";
     private static final String SEAT = "A-1-1";
     private static final Instant NOW = Instant.parse("2027-03-01T18:00:00Z");
+    private static final String KEY = SeatKey.of(EVENT, SEAT);
     private static final Instant HELD_UNTIL = NOW.plus(Duration.ofMinutes(10));
 
     private AggregateTestFixture<Seat> fixture;
@@ -29,11 +30,18 @@ class SeatTest {
     void setUp() {
         clock = new MovableClock(NOW);
         fixture = new AggregateTestFixture<>(Seat.class);
-        fixture.registerInjectableResource(clock);
     }
 
-    private static ReserveSeat reserve(String reservationId, String userId, Instant heldUntil) {
-        return new ReserveSeat(EVENT, SEAT, reservationId, userId, heldUntil);
+    private Consumer<Seat> reserve(String reservationId, String userId, Instant heldUntil) {
+        return seat -> seat.reserve(EVENT, SEAT, reservationId, userId, heldUntil, clock.instant());
+    }
+
+    private Consumer<Seat> confirm(String reservationId) {
+        return seat -> seat.confirm(reservationId, clock.instant());
+    }
+
+    private static Consumer<Seat> release(String reservationId, ReleaseReason reason) {
+        return seat -> seat.release(reservationId, reason);
     }
 
     private static SeatHeld held(String reservationId, String userId, Instant heldUntil) {
@@ -45,7 +53,11 @@ class SeatTest {
     @Test
     void aSeatNeverReservedIsHeldByItsFirstReservation() {
         fixture.givenNoPriorActivity()
-                .when(reserve("r1", "alice", HELD_UNTIL))
+                .whenConstructing(() -> {
+                    Seat seat = new Seat();
+                    reserve("r1", "alice", HELD_UNTIL).accept(seat);
+                    return seat;
+                })
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(held("r1", "alice", HELD_UNTIL));
     }
@@ -53,7 +65,7 @@ class SeatTest {
     @Test
     void aLiveHoldRefusesAnotherReservation() {
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(reserve("r2", "bob", HELD_UNTIL.plusSeconds(60)))
+                .whenInvoking(KEY, reserve("r2", "bob", HELD_UNTIL.plusSeconds(60)))
                 .expectNoEvents()
                 .expectException(SeatTakenException.class)
                 .expectExceptionMessage("seat A-1-1 is held until " + HELD_UNTIL);
@@ -62,7 +74,7 @@ class SeatTest {
     @Test
     void theSameReservationAskingAgainChangesNothing() {
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(reserve("r1", "alice", HELD_UNTIL))
+                .whenInvoking(KEY, reserve("r1", "alice", HELD_UNTIL))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -72,7 +84,7 @@ class SeatTest {
         clock.set(HELD_UNTIL);
         Instant later = HELD_UNTIL.plus(Duration.ofMinutes(10));
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(reserve("r2", "bob", later))
+                .whenInvoking(KEY, reserve("r2", "bob", later))
                 .expectEvents(new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.EXPIRED),
                         held("r2", "bob", later));
     }
@@ -81,7 +93,7 @@ class SeatTest {
     void oneMillisecondBeforeItsEndTheHoldStillCounts() {
         clock.set(HELD_UNTIL.minusMillis(1));
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(reserve("r2", "bob", HELD_UNTIL.plusSeconds(600)))
+                .whenInvoking(KEY, reserve("r2", "bob", HELD_UNTIL.plusSeconds(600)))
                 .expectNoEvents()
                 .expectException(SeatTakenException.class);
     }
@@ -90,7 +102,7 @@ class SeatTest {
     void aReleasedSeatCanBeHeldAgain() {
         fixture.given(held("r1", "alice", HELD_UNTIL),
                         new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.CANCELLED))
-                .when(reserve("r2", "bob", HELD_UNTIL))
+                .whenInvoking(KEY, reserve("r2", "bob", HELD_UNTIL))
                 .expectEvents(held("r2", "bob", HELD_UNTIL));
     }
 
@@ -98,7 +110,7 @@ class SeatTest {
     void aSoldSeatIsNeverHeldAgainNotEvenAfterItsHoldWouldHaveEnded() {
         clock.set(HELD_UNTIL.plus(Duration.ofDays(1)));
         fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
-                .when(reserve("r2", "bob", HELD_UNTIL.plus(Duration.ofDays(2))))
+                .whenInvoking(KEY, reserve("r2", "bob", HELD_UNTIL.plus(Duration.ofDays(2))))
                 .expectNoEvents()
                 .expectException(SeatTakenException.class)
                 .expectExceptionMessage("seat A-1-1 is sold");
@@ -109,14 +121,14 @@ class SeatTest {
     @Test
     void theHoldingReservationBuysTheSeat() {
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(new ConfirmSeat(EVENT, SEAT, "r1"))
+                .whenInvoking(KEY, confirm("r1"))
                 .expectEvents(new SeatSold(EVENT, SEAT, "r1", "alice"));
     }
 
     @Test
     void confirmingTwiceSellsOnce() {
         fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
-                .when(new ConfirmSeat(EVENT, SEAT, "r1"))
+                .whenInvoking(KEY, confirm("r1"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -124,7 +136,7 @@ class SeatTest {
     @Test
     void anotherReservationCannotBuyAHeldSeat() {
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(new ConfirmSeat(EVENT, SEAT, "r2"))
+                .whenInvoking(KEY, confirm("r2"))
                 .expectNoEvents()
                 .expectException(SeatNotHeldException.class);
     }
@@ -132,7 +144,7 @@ class SeatTest {
     @Test
     void aSeatSoldToOneReservationCannotBeSoldToAnother() {
         fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
-                .when(new ConfirmSeat(EVENT, SEAT, "r2"))
+                .whenInvoking(KEY, confirm("r2"))
                 .expectNoEvents()
                 .expectException(SeatNotHeldException.class);
     }
@@ -141,7 +153,7 @@ class SeatTest {
     void aReleasedHoldCannotBeConfirmed() {
         fixture.given(held("r1", "alice", HELD_UNTIL),
                         new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.CANCELLED))
-                .when(new ConfirmSeat(EVENT, SEAT, "r1"))
+                .whenInvoking(KEY, confirm("r1"))
                 .expectNoEvents()
                 .expectException(SeatNotHeldException.class);
     }
@@ -150,7 +162,7 @@ class SeatTest {
     void aPaymentAfterTheHoldEndedDoesNotBuyTheSeat() {
         clock.set(HELD_UNTIL);
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(new ConfirmSeat(EVENT, SEAT, "r1"))
+                .whenInvoking(KEY, confirm("r1"))
                 .expectNoEvents()
                 .expectException(HoldEndedException.class);
     }
@@ -160,14 +172,14 @@ class SeatTest {
     @Test
     void theHoldingReservationReleasesTheSeat() {
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.CANCELLED))
+                .whenInvoking(KEY, release("r1", ReleaseReason.CANCELLED))
                 .expectEvents(new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.CANCELLED));
     }
 
     @Test
     void releasingTwiceReleasesOnce() {
         fixture.given(held("r1", "alice", HELD_UNTIL), new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.EXPIRED))
-                .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.EXPIRED))
+                .whenInvoking(KEY, release("r1", ReleaseReason.EXPIRED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -175,7 +187,7 @@ class SeatTest {
     @Test
     void anotherReservationCannotReleaseTheHold() {
         fixture.given(held("r1", "alice", HELD_UNTIL))
-                .when(new ReleaseSeat(EVENT, SEAT, "r2", ReleaseReason.CANCELLED))
+                .whenInvoking(KEY, release("r2", ReleaseReason.CANCELLED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -185,14 +197,14 @@ class SeatTest {
         fixture.given(held("r1", "alice", HELD_UNTIL),
                         new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.EXPIRED),
                         held("r2", "bob", HELD_UNTIL.plusSeconds(600)))
-                .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.EXPIRED))
+                .whenInvoking(KEY, release("r1", ReleaseReason.EXPIRED))
                 .expectNoEvents();
     }
 
     @Test
     void aSoldSeatIsNotReleased() {
         fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
-                .when(new ReleaseSeat(EVENT, SEAT, "r1", ReleaseReason.PAYMENT_FAILED))
+                .whenInvoking(KEY, release("r1", ReleaseReason.PAYMENT_FAILED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
