@@ -1,89 +1,117 @@
 #!/usr/bin/env bash
-# One command for the flash-sale benchmark on this machine (see docs/benchmarks.md):
-#   load-tests/run.sh [extra -D options for the simulations, e.g. -Dfans=6000]
-# Builds the application, starts it on its embedded PostgreSQL and Redis (fresh data, naive baseline added), measures
-# the raw limits of those servers for scale (redis-benchmark SET NX, pgbench single-row inserts at 32 clients, when
-# the tools are installed: apt-get install redis-tools postgresql-client), then runs the Gatling simulations: the
-# flash sale against Boxoffice, the same against the baseline, and the waiting room with 100,000 fans, whose two
-# calls' capacity wrk then measures alone (when wrk and python3 are installed: apt-get install wrk python3). Figures
-# go to load-tests/target/flash-sale/report.md, Gatling's HTML reports to load-tests/target/gatling/.
+# One command for the benchmarks on this machine (see docs/benchmarks.md):
+#   load-tests/run.sh [extra -D options for the simulations]
+# Builds the application, then, once per Java version (JAVAS, default: the machine's `java`, then Temurin 25 when it
+# is installed), starts it from the extracted jar on its embedded PostgreSQL and Redis (fresh data, naive baseline
+# added) and measures, on equal terms for both designs (an Idempotency-Key on every reservation, the same payment
+# steps): the raw limits of those servers (redis-benchmark SET NX, pgbench single-row inserts at 32 clients, when the
+# tools are installed: apt-get install redis-tools postgresql-client); the reservation path alone (uncontended, 3
+# alternating rounds, and a hot section); the flash sale; a crowd of 20,000 fans for 2,000 seats; and the waiting
+# room with 20,000 fans queued, whose two calls' capacity wrk then measures alone (apt-get install wrk python3).
+# Figures go to load-tests/target/flash-sale/java-<version>/ (report.md and JSON), both versions' reports to
+# load-tests/target/flash-sale/report.md, Gatling's HTML reports to load-tests/target/gatling/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8088}
-JAVA=${JAVA:-java}
 TARGET_DIR=load-tests/target
-OUT=$TARGET_DIR/flash-sale
-DATA=$TARGET_DIR/data
-
+RESULTS=$TARGET_DIR/flash-sale
+if [ -z "${JAVAS:-}" ]; then
+    JAVAS=$(command -v java)
+    for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; do
+        [ -x "$candidate" ] && JAVAS="$JAVAS $candidate"
+    done
+fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     echo "Port $PORT is in use: stop what runs there or choose another with PORT=..." >&2
     exit 1
 fi
 ./mvnw -q -DskipTests install
-rm -rf "$DATA" "$OUT"
-mkdir -p "$OUT"
-# a known sign-in key for this run, so that the simulated fans are given tokens without a sign-in (a password
-# hash) each, as fans who signed in before the on-sale; and the first administrator's password, for the organizer
-ISSUER_SECRET=$(head -c 24 /dev/urandom | base64)
-ADMIN_PASSWORD=load-test-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
-# Run from the extracted jar, as in production: on Java 21+ (virtual threads), loading classes from the nested jar
-# can deadlock under load (spring-boot#51463). Holds last an hour here, so that no simulation's unpaid holds expire
-# (and cost transactions) while another is measured.
-rm -rf "$TARGET_DIR/boxoffice"
-"$JAVA" -Djarmode=tools -jar app/target/boxoffice.jar extract --destination "$TARGET_DIR/boxoffice" > /dev/null
-echo "Starting Boxoffice on port $PORT, the naive baseline beside it (log: $TARGET_DIR/app.log)"
-# the extracted jar's manifest lists its libraries; the baseline's jar is added after it, for this run only
-"$JAVA" -Xmx3g -cp "$TARGET_DIR/boxoffice/boxoffice.jar:$TARGET_DIR/boxoffice-baseline.jar" \
-    io.boxoffice.app.BoxofficeApplication --server.port="$PORT" --boxoffice.embedded.data-dir="$DATA" \
-    --boxoffice.demo-data.enabled=false --boxoffice.hold-duration=PT1H \
-    --boxoffice.auth.issuer.secret="$ISSUER_SECRET" --boxoffice.auth.admin-password="$ADMIN_PASSWORD" \
-    --boxoffice.rate-limit.enabled=false \
-    --logging.level.root=WARN --logging.level.io.boxoffice.app.runtime=INFO > "$TARGET_DIR/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-    grep -aq "Boxoffice is ready" "$TARGET_DIR/app.log" && break
-    kill -0 $APP 2>/dev/null || { echo "Boxoffice did not start:"; tail -40 "$TARGET_DIR/app.log"; exit 1; }
-    sleep 1
-done
-grep -a "Boxoffice is ready" "$TARGET_DIR/app.log"
-PG_PORT=$(grep -ao "PostgreSQL started on port [0-9]*" "$TARGET_DIR/app.log" | grep -o "[0-9]*$")
-REDIS_PORT=$(grep -ao "Redis at redis://127.0.0.1:[0-9]*" "$TARGET_DIR/app.log" | head -1 | grep -o "[0-9]*$")
+run_on() { # java
+    JAVA=$1
+    shift
+    VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+    OUT=$RESULTS/java-$VERSION
+    DATA=$TARGET_DIR/data
+    rm -rf "$DATA" && mkdir -p "$OUT"
+    echo "=== Java $VERSION ($JAVA) ==="
+    # a known sign-in key for this run, so that the simulated fans are given tokens without a sign-in (a password
+    # hash) each, as fans who signed in before the on-sale; and the first administrator's password, for the organizer
+    ISSUER_SECRET=$(head -c 24 /dev/urandom | base64)
+    ADMIN_PASSWORD=load-test-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+    BASELINE_WEBHOOK_SECRET=$(head -c 24 /dev/urandom | base64)
 
-redis_set_nx=null
-if command -v redis-benchmark >/dev/null; then
-    echo "Raw limit: redis-benchmark SET NX, 32 clients"
-    redis_set_nx=$(redis-benchmark -p "$REDIS_PORT" -n 300000 -c 32 -r 100000000 -q \
-        SET "bench:__rand_int__" v NX | grep -o "[0-9.]* requests per second" | grep -o "^[0-9.]*")
-    redis-cli -p "$REDIS_PORT" --scan --pattern "bench:*" | xargs -r -n 1000 redis-cli -p "$REDIS_PORT" DEL >/dev/null
-fi
-pgbench_inserts=null
-if command -v pgbench >/dev/null; then
-    echo "Raw limit: pgbench single-row insert, 32 clients, 15 s"
-    psql -q -h localhost -p "$PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
-    psql -q -h localhost -p "$PG_PORT" -U postgres -d bench -c "CREATE TABLE hold (id BIGSERIAL PRIMARY KEY, v INT)"
-    echo "INSERT INTO hold (v) VALUES (1);" > "$TARGET_DIR/insert.sql"
-    pgbench_inserts=$(pgbench -h localhost -p "$PG_PORT" -U postgres -n -c 32 -j 2 -T 15 -f "$TARGET_DIR/insert.sql" \
-        bench | grep -o "tps = [0-9.]*" | grep -o "[0-9.]*$")
-    psql -q -h localhost -p "$PG_PORT" -U postgres -c "DROP DATABASE bench"
-fi
-echo "{\"redisSetNxPerSecond\": $redis_set_nx, \"pgbenchInsertsPerSecond\": $pgbench_inserts}" > "$OUT/raw-limits.json"
+    # Run from the extracted jar, as in production: on Java 21+ (virtual threads), loading classes from the nested jar
+    # can deadlock under load (spring-boot#51463). Holds last an hour here, so that no simulation's unpaid holds expire
+    # (and cost transactions) while another is measured.
+    rm -rf "$TARGET_DIR/boxoffice"
+    "$JAVA" -Djarmode=tools -jar app/target/boxoffice.jar extract --destination "$TARGET_DIR/boxoffice" > /dev/null
+    echo "Starting Boxoffice on port $PORT, the naive baseline beside it (log: $TARGET_DIR/app.log)"
+    # the extracted jar's manifest lists its libraries; the baseline's jar is added after it, for this run only
+    "$JAVA" -Xmx3g -cp "$TARGET_DIR/boxoffice/boxoffice.jar:$TARGET_DIR/boxoffice-baseline.jar" \
+        io.boxoffice.app.BoxofficeApplication --server.port="$PORT" --boxoffice.embedded.data-dir="$DATA" \
+        --boxoffice.demo-data.enabled=false --boxoffice.hold-duration=PT1H \
+        --boxoffice.auth.issuer.secret="$ISSUER_SECRET" --boxoffice.auth.admin-password="$ADMIN_PASSWORD" \
+        --boxoffice.rate-limit.enabled=false --boxoffice.baseline.webhook-secret="$BASELINE_WEBHOOK_SECRET" \
+        --logging.level.root=WARN --logging.level.io.boxoffice.app.runtime=INFO > "$TARGET_DIR/app.log" 2>&1 &
+    APP=$!
+    trap 'kill $APP 2>/dev/null || true' EXIT
+    for _ in $(seq 1 180); do
+        grep -aq "Boxoffice is ready" "$TARGET_DIR/app.log" && break
+        kill -0 $APP 2>/dev/null || { echo "Boxoffice did not start:"; tail -40 "$TARGET_DIR/app.log"; exit 1; }
+        sleep 1
+    done
+    grep -a "Boxoffice is ready" "$TARGET_DIR/app.log"
+    PG_PORT=$(grep -ao "PostgreSQL started on port [0-9]*" "$TARGET_DIR/app.log" | grep -o "[0-9]*$")
+    REDIS_PORT=$(grep -ao "Redis at redis://127.0.0.1:[0-9]*" "$TARGET_DIR/app.log" | head -1 | grep -o "[0-9]*$")
 
-simulate() {
-    ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass="io.boxoffice.loadtest.$1" \
-        -DbaseUrl="http://localhost:$PORT" -DissuerSecret="$ISSUER_SECRET" -DadminPassword="$ADMIN_PASSWORD" "${@:2}"
+    redis_set_nx=null
+    if command -v redis-benchmark >/dev/null; then
+        echo "Raw limit: redis-benchmark SET NX, 32 clients"
+        redis_set_nx=$(redis-benchmark -p "$REDIS_PORT" -n 300000 -c 32 -r 100000000 -q \
+            SET "bench:__rand_int__" v NX | grep -o "[0-9.]* requests per second" | grep -o "^[0-9.]*")
+        redis-cli -p "$REDIS_PORT" --scan --pattern "bench:*" | xargs -r -n 1000 redis-cli -p "$REDIS_PORT" DEL >/dev/null
+    fi
+    pgbench_inserts=null
+    if command -v pgbench >/dev/null; then
+        echo "Raw limit: pgbench single-row insert, 32 clients, 15 s"
+        psql -q -h localhost -p "$PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
+        psql -q -h localhost -p "$PG_PORT" -U postgres -d bench -c "CREATE TABLE hold (id BIGSERIAL PRIMARY KEY, v INT)"
+        echo "INSERT INTO hold (v) VALUES (1);" > "$TARGET_DIR/insert.sql"
+        pgbench_inserts=$(pgbench -h localhost -p "$PG_PORT" -U postgres -n -c 32 -j 2 -T 15 -f "$TARGET_DIR/insert.sql" \
+            bench | grep -o "tps = [0-9.]*" | grep -o "[0-9.]*$")
+        psql -q -h localhost -p "$PG_PORT" -U postgres -c "DROP DATABASE bench"
+    fi
+    echo "{\"redisSetNxPerSecond\": $redis_set_nx, \"pgbenchInsertsPerSecond\": $pgbench_inserts}" > "$OUT/raw-limits.json"
+
+    simulate() {
+        ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass="io.boxoffice.loadtest.$1" \
+            -DbaseUrl="http://localhost:$PORT" -DissuerSecret="$ISSUER_SECRET" -DadminPassword="$ADMIN_PASSWORD" \
+            -DbaselineWebhookSecret="$BASELINE_WEBHOOK_SECRET" -DappPid="$APP" -DappJava="$VERSION" \
+            -Dboxoffice.report-dir="$(pwd)/$OUT" "${@:2}"
 }
 # a short sale on each first, so that both are measured with a warm JVM, not the first to run with a cold one
 simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=warm-up-boxoffice "$@" -Dfans=300 -DrampSeconds=5
 simulate FlashSaleSimulation -Dtarget=baseline -Dlabel=warm-up-baseline "$@" -Dfans=300 -DrampSeconds=5
-simulate FlashSaleSimulation -Dtarget=boxoffice "$@"
-simulate FlashSaleSimulation -Dtarget=baseline "$@"
-simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=saturate "$@"
+# (a) the reservation path alone: uncontended, both designs in alternating rounds so that both meet the same noise,
+# then 80% of each one's maximum as arrivals, then a hot section
+for round in 1 2 3; do
+    simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=saturate -Dround=$round "$@"
+    simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=saturate -Dround=$round "$@"
+done
 simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=at80 "$@"
-simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=saturate "$@"
+simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=at80 "$@"
 simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=hot "$@"
 simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=hot "$@"
+# (b) the flash sale, the same payment steps for both
+simulate FlashSaleSimulation -Dtarget=boxoffice "$@"
+simulate FlashSaleSimulation -Dtarget=baseline "$@"
+# (c) a crowd: 20,000 fans in 40 s for 2,000 seats (200 hot, 1,800 others), every fan holding seats pays
+crowd=(-Dfans=20000 -DrampSeconds=40 -DhotRows=10 -DhotSeatsPerRow=20 -DcoldRows=36 -DcoldSeatsPerRow=50
+    -DpayShare=1.0 -DcancelShare=0)
+simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=crowd-boxoffice "${crowd[@]}" "$@"
+simulate FlashSaleSimulation -Dtarget=baseline -Dlabel=crowd-baseline "${crowd[@]}" "$@"
 # signed-in fans join and follow the line through Gatling at a rate this box carries; wrk adds more fans below
 simulate WaitingRoomSimulation -DqueuedFans=20000 -DjoinRate=200 "$@"
 
@@ -117,5 +145,17 @@ if command -v redis-cli >/dev/null; then
     done | sort -n | tail -1)
     echo "Largest queue in Redis at the end: ${QUEUE% *} fans in ${QUEUE#* } bytes" | tee -a "$OUT/report.md"
 fi
+kill $APP
+wait $APP 2>/dev/null || true
+trap - EXIT
+}
+
+for java in $JAVAS; do
+    run_on "$java" "$@"
+done
+for report in "$RESULTS"/java-*/report.md; do
+    cat "$report"
+    echo
+done > "$RESULTS/report.md"
 echo
-cat "$OUT/report.md"
+cat "$RESULTS/report.md"

@@ -4,7 +4,18 @@ import {call, serverNow, session} from '../api.js';
 import {element} from '../dom.js';
 import {explain, when} from '../words.js';
 
-const POLL_MS = 2000;
+/**
+ * When to look at the line again: every 2 s near the front, less often the further back (a third of the expected
+ * wait, at most every 20 s), so that a crowd's checks stay within what the edge and the origin serve.
+ */
+function nextLook(mine, line) {
+    if (mine?.state === 'NOT_IN_QUEUE') {
+        return 0;
+    }
+    const ahead = mine?.place == null || line == null ? 0 : mine.place - line.nowServing;
+    const seconds = ahead / Math.max(line?.admissionsPerSecond ?? 0, 1) / 3;
+    return 1000 * Math.min(20, Math.max(2, seconds));
+}
 
 function storageKey(eventId) {
     return `boxoffice.admission.${session()?.username}.${eventId}`;
@@ -78,12 +89,13 @@ export function admission(page, event, signal) {
         // The fan asks about themselves only to join, to learn their number after the draw and when it comes up;
         // in between they follow the line, which is the same for everyone and may come from a cache.
         let mine = null;
+        let line = null;
         const step = async () => {
             if (mine === null || mine.state === 'NOT_IN_QUEUE') {
                 // first time, or out of line (an admission unused until it ended): in at the end, as any arrival
                 mine = await call(path, {method: 'POST'});
             }
-            const line = await call(`${path}/line`, {anonymous: true});
+            line = await call(`${path}/line`, {anonymous: true});
             if (mine.state !== 'ADMITTED' && line.state !== 'WAITING_FOR_SALES'
                 && (mine.place == null || line.nowServing >= mine.place)) {
                 mine = await call(path);
@@ -110,7 +122,7 @@ export function admission(page, event, signal) {
                 state.textContent = explain(error);
             }
             if (!signal.aborted) {
-                timer = setTimeout(poll, mine?.state === 'NOT_IN_QUEUE' ? 0 : POLL_MS);
+                timer = setTimeout(poll, nextLook(mine, line));
             }
         };
         poll();

@@ -1,6 +1,7 @@
 package io.boxoffice.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.boxoffice.loadtest.baseline.BaselineWebhookSignature;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
@@ -55,6 +57,11 @@ public class FlashSaleSimulation extends Simulation {
     private static final double HOT_SHARE = Double.parseDouble(System.getProperty("hotShare", "0.8"));
     private static final int ATTEMPTS = Integer.getInteger("attempts", 3);
     private static final int MAX_FANS_IN_FLOW = Integer.getInteger("maxFansInFlow", 1000);
+    /** Shares of fans holding seats who pay and who cancel; the others abandon their hold. */
+    private static final double PAY_SHARE = Double.parseDouble(System.getProperty("payShare", "0.5"));
+    private static final double CANCEL_SHARE = Double.parseDouble(System.getProperty("cancelShare", "0.2"));
+    /** What the load test, standing in for the baseline's gateway, signs its webhooks with (run.sh sets both). */
+    private static final String BASELINE_WEBHOOK_SECRET = System.getProperty("baselineWebhookSecret", "");
 
     private final boolean boxoffice = !TARGET.equals("baseline");
     private final Boxoffice organizer = new Boxoffice(BASE_URL);
@@ -63,6 +70,9 @@ public class FlashSaleSimulation extends Simulation {
             boxoffice ? Map.of("maxFansInFlow", MAX_FANS_IN_FLOW) : null);
     private final Outcomes outcomes = new Outcomes();
     private final DatabaseCounter database = new DatabaseCounter(organizer);
+    private final Fairness admissionOrder = new Fairness();
+    private final Fairness holdOrder = new Fairness();
+    private long cpuBefore;
 
     {
         if (!boxoffice) {
@@ -83,9 +93,17 @@ public class FlashSaleSimulation extends Simulation {
         ChainBuilder waitingRoom = exec(waitingRoomCall(http("waiting room: join").post(room)))
                 .asLongAs(session -> !Set.of("ADMITTED", "SOLD_OUT").contains(String.valueOf(session.getString("state")))
                         && session.getInt("polls") < 150, "polls")
-                .on(pause(2).exec(http("waiting room: line").get(room + "/line")
+                .on(pause(session -> LinePacing.next(session.contains("place") ? session.getLong("place") : null,
+                                session.contains("nowServing") ? session.getLong("nowServing") : 0,
+                                session.contains("pace") ? session.getDouble("pace") : 0))
+                        .exec(http("waiting room: line").get(room + "/line")
                                 .check(jsonPath("$.state").saveAs("line"), jsonPath("$.nowServing").ofLong()
-                                        .saveAs("nowServing")))
+                                        .saveAs("nowServing"), jsonPath("$.admissionsPerSecond").ofDouble()
+                                        .saveAs("pace"), responseTimeInMillis().saveAs("lineLatency")))
+                        .exec(session -> {
+                            outcomes.record("line", session.getLong("lineLatency"), System.currentTimeMillis());
+                            return session;
+                        })
                         .doIfOrElse(session -> "SOLD_OUT".equals(session.getString("line")))
                         .then(exec(session -> session.set("state", "SOLD_OUT")))
                         .orElse(doIf(session -> "OPEN".equals(session.getString("line")) && (!session.contains("place")
@@ -99,8 +117,10 @@ public class FlashSaleSimulation extends Simulation {
                 .header("Authorization", "Bearer #{token}")
                 .check(bodyString().saveAs("availability")));
 
+        // a new key for each distinct request, as the page sends it (a retry of the same request would repeat it)
         HttpRequestActionBuilder reserve = http("reserve").post(api + "/events/" + eventId + "/reservations")
                 .header("Authorization", "Bearer #{token}")
+                .header("Idempotency-Key", session -> UUID.randomUUID().toString())
                 .body(StringBody("#{reservation}"))
                 .check(status().saveAs("status"), responseTimeInMillis().saveAs("latency"),
                         jsonPath("$.reservationId").optional().saveAs("reservationId"),
@@ -123,13 +143,21 @@ public class FlashSaleSimulation extends Simulation {
                         .doIf(session -> !session.getBoolean("soldOut"))
                         .then(exec(reserve).exec(this::recordReservation)));
 
-        ChainBuilder pay = boxoffice
-                ? exec(http("pay: checkout").post("/api/reservations/#{reservationId}/checkout")
-                        .header("Authorization", "Bearer #{token}").check(jsonPath("$.paymentId").saveAs("paymentId")))
-                .exec(http("pay: sandbox gateway").post("/sandbox/checkout/#{paymentId}/succeed")
-                        .check(status().is(303)))
-                : exec(http("pay").post("/api/baseline/reservations/#{reservationId}/pay")
-                        .header("Authorization", "Bearer #{token}").check(status().is(204)));
+        // the same steps for both: the fan opens a checkout, the gateway confirms with a signed webhook (Boxoffice's
+        // sandbox gateway sends it when the fan clicks; for the baseline the load test plays the gateway)
+        ChainBuilder checkout = exec(http("pay: checkout").post(api + "/reservations/#{reservationId}/checkout")
+                .header("Authorization", "Bearer #{token}").check(jsonPath("$.paymentId").saveAs("paymentId")));
+        ChainBuilder pay = exec(checkout).exec(boxoffice
+                ? http("pay: sandbox gateway").post("/sandbox/checkout/#{paymentId}/succeed").check(status().is(303))
+                : http("pay: gateway's webhook").post("/baseline/payments/webhook")
+                .body(StringBody(session -> "{\"paymentId\":\"" + session.getString("paymentId") + "\"}"))
+                .header(BaselineWebhookSignature.HEADER, session -> BaselineWebhookSignature.sign(
+                        BASELINE_WEBHOOK_SECRET, "{\"paymentId\":\"" + session.getString("paymentId") + "\"}"))
+                .check(status().is(204)))
+                .exec(session -> {
+                    outcomes.record("paid", 0, System.currentTimeMillis());
+                    return session;
+                });
         ChainBuilder cancel = exec(http("cancel").delete(api + "/reservations/#{reservationId}")
                 .header("Authorization", "Bearer #{token}").check(status().is(202)));
 
@@ -138,15 +166,24 @@ public class FlashSaleSimulation extends Simulation {
                 // a fan whose step fails (an error answer) stops there
                 .exitBlockOnFail().on(exec(signIn)
                         .doIf(session -> boxoffice).then(waitingRoom)
-                        .doIf(session -> "ADMITTED".equals(session.getString("state"))).then(race))
+                        .doIf(session -> "ADMITTED".equals(session.getString("state"))).then(exec(session -> {
+                            admissionOrder.reached(session.userId(), System.currentTimeMillis());
+                            return session;
+                        }).exec(race)))
                 // a fan who gives up leaves the flow, so that the next in line is let in
                 .doIf(session -> boxoffice && "ADMITTED".equals(session.getString("state"))
                         && !session.getBoolean("held"))
                 .then(exec(http("waiting room: leave").delete(room)
                         .header("Authorization", "Bearer #{token}")))
                 .doIf(session -> session.getBoolean("held")).then(randomSwitch().on(
-                        percent(50.0).then(pay),
-                        percent(20.0).then(cancel))); // the other 30% abandon their hold
+                        percent(100 * PAY_SHARE).then(pay),
+                        percent(100 * CANCEL_SHARE).then(cancel))) // the others abandon their hold
+                .exec(session -> {
+                    if (session.isFailed()) {
+                        outcomes.record("failedFan", 0, System.currentTimeMillis());
+                    }
+                    return session;
+                });
 
         setUp(fans.injectOpen(rampUsers(FANS).during(RAMP_SECONDS))).protocols(protocol);
     }
@@ -189,6 +226,9 @@ public class FlashSaleSimulation extends Simulation {
         String kind = status == 201 ? "held" : status == 409 ? "refused" : "error";
         outcomes.record(kind, latency, System.currentTimeMillis());
         Session next = session.set("held", status == 201);
+        if (status == 201) {
+            holdOrder.reached(session.userId(), System.currentTimeMillis());
+        }
         if (status == 409) {
             // the map was behind: this fan now knows which seats are taken
             List<String> taken = new ArrayList<>(session.contains("taken") ? session.getList("taken")
@@ -203,11 +243,13 @@ public class FlashSaleSimulation extends Simulation {
     @Override
     public void before() {
         database.start();
+        cpuBefore = ProcessCpu.millis();
     }
 
     @Override
     public void after() {
         database.awaitQuiet(); // webhooks of the last payments, projections, sagas
+        long cpuAfter = ProcessCpu.millis();
         database.stop();
         // the sale: from the first reservation attempt to two seconds after the last answer (projections, sagas);
         // payments and cancellations of that time are in it
@@ -242,6 +284,15 @@ public class FlashSaleSimulation extends Simulation {
         figures.put("transactionsPerHold", held == 0 ? null : round((double) transactions / held));
         figures.put("saleTransactionsPerHold", held == 0 ? null
                 : round((double) Math.max(0, transactions - background - browsing) / held));
+        figures.put("cpuMsPerHold", ProcessCpu.per(cpuBefore, cpuAfter, held));
+        figures.put("paid", outcomes.count("paid"));
+        // the last payment the fans saw go through: the sale is over once the books show every seat sold
+        figures.put("lastPaymentSeconds", outcomes.count("paid") == 0 ? null
+                : round((outcomes.lastMillis("paid") - raceStart) / 1000.0));
+        figures.put("failedFans", outcomes.count("failedFan"));
+        figures.put("latencyLineMs", outcomes.latency("line"));
+        figures.put("admissionOrder", boxoffice ? admissionOrder.summary() : null);
+        figures.put("holdOrder", holdOrder.summary());
         figures.put("books", books);
         BenchmarkReport.write(System.getProperty("label", TARGET), figures);
     }

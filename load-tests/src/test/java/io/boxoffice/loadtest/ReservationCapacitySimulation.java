@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -43,6 +44,8 @@ public class ReservationCapacitySimulation extends Simulation {
     /** The first ten rows of the section, for the hot phase. */
     private static final SeatPicker HOT = new SeatPicker("C", 10, 100);
     private static final String TARGET = System.getProperty("target", "boxoffice");
+    /** Of alternating saturating rounds (run.sh runs three of each design): kept apart, the last also as the maximum. */
+    private static final String ROUND = System.getProperty("round");
 
     private final Boxoffice organizer = new Boxoffice(BASE_URL);
     private final String eventId = organizer.event(organizer.venue("Capacity Dome", new SeatPicker("H", 1, 1),
@@ -53,6 +56,7 @@ public class ReservationCapacitySimulation extends Simulation {
     private final boolean hot = PHASE.equals("hot");
     private final Outcomes outcomes = new Outcomes();
     private final DatabaseCounter database = new DatabaseCounter(organizer);
+    private long cpuBefore;
 
     {
         boolean baseline = TARGET.equals("baseline");
@@ -66,6 +70,7 @@ public class ReservationCapacitySimulation extends Simulation {
                 .exec(this::nextFan)
                 .exec(http("reserve").post((baseline ? "/api/baseline" : "/api") + "/events/" + eventId + "/reservations")
                         .header("Authorization", "Bearer #{token}")
+                        .header("Idempotency-Key", session -> UUID.randomUUID().toString()) // as the page sends
                         .body(StringBody("#{reservation}"))
                         .check(status().saveAs("status"), responseTimeInMillis().saveAs("latency")))
                 .exec(session -> {
@@ -106,11 +111,13 @@ public class ReservationCapacitySimulation extends Simulation {
     @Override
     public void before() {
         database.start();
+        cpuBefore = ProcessCpu.millis();
     }
 
     @Override
     public void after() {
         database.awaitQuiet(); // the projections and sagas of the last holds
+        long cpuAfter = ProcessCpu.millis();
         database.stop();
         long from = outcomes.firstMillis("held", "refused", "other");
         long to = outcomes.lastMillis("held", "refused", "other") + 2000;
@@ -130,9 +137,16 @@ public class ReservationCapacitySimulation extends Simulation {
         figures.put("latencyRefusedMs", outcomes.latency("refused"));
         figures.put("transactionsPerHold", outcomes.count("held") == 0 ? null
                 : Math.round(100.0 * transactions / outcomes.count("held")) / 100.0);
+        // all the application's work for them, the asynchronous projections and sagas included
+        figures.put("cpuMsPerHold", ProcessCpu.per(cpuBefore, cpuAfter, outcomes.count("held")));
+        figures.put("cpuMsPerAttempt", ProcessCpu.per(cpuBefore, cpuAfter, outcomes.count("held", "refused", "other")));
         if (hot) {
             figures.put("books", TARGET.equals("baseline") ? organizer.baselineVerify(eventId)
                     : organizer.auditorsVerify(eventId));
+        }
+        if (ROUND != null) {
+            figures.put("round", ROUND);
+            BenchmarkReport.write("capacity-" + PHASE + "-" + TARGET + "-r" + ROUND, figures);
         }
         BenchmarkReport.write("capacity-" + PHASE + "-" + TARGET, figures);
     }

@@ -2,6 +2,8 @@ package io.boxoffice.app.baseline;
 
 import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.ApplicationTest;
+import io.boxoffice.app.support.TestServers;
+import io.boxoffice.loadtest.baseline.BaselineWebhookSignature;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -55,9 +57,17 @@ class NaiveBaselineIT extends ApplicationTest {
                 .hasSize(held.size() * 2);
 
         String[] first = held.get(0).split(" ");
-        assertThat(api.post("/api/baseline/reservations/" + first[1] + "/pay", first[0], null).status())
+        String paymentId = api.post("/api/baseline/reservations/" + first[1] + "/checkout", first[0], null)
+                .text("paymentId");
+        String notice = "{\"paymentId\":\"" + paymentId + "\"}";
+        assertThat(api.post("/baseline/payments/webhook", null, notice, BaselineWebhookSignature.HEADER,
+                BaselineWebhookSignature.sign("forged", notice)).status()).as("a forged notice").isEqualTo(401);
+        String signature = BaselineWebhookSignature.sign(TestServers.BASELINE_WEBHOOK_SECRET, notice);
+        assertThat(api.post("/baseline/payments/webhook", null, notice, BaselineWebhookSignature.HEADER, signature)
+                .status())
                 .isEqualTo(204);
-        assertThat(api.post("/api/baseline/reservations/" + first[1] + "/pay", first[0], null).status())
+        assertThat(api.post("/baseline/payments/webhook", null, notice, BaselineWebhookSignature.HEADER, signature)
+                .status())
                 .as("paid once").isEqualTo(409);
         if (held.size() > 1) {
             String[] second = held.get(1).split(" ");

@@ -23,6 +23,8 @@ public final class TestServers {
     public static final String WEBHOOK_SECRET = "whsec_integration_tests";
     /** The first administrator's, as an operator configures it. */
     public static final String ADMIN_PASSWORD = "operators-own-secret-of-the-tests";
+    /** The naive baseline's (load-tests only): the webhook its stand-in gateway signs. */
+    public static final String BASELINE_WEBHOOK_SECRET = "baseline-webhook-secret";
 
     private static EmbeddedPostgres postgres;
     private static RedisServer redis;
@@ -98,6 +100,7 @@ public final class TestServers {
                 "boxoffice.auth.issuer.secret=" + TOKEN_SECRET,
                 "boxoffice.auth.admin-password=" + ADMIN_PASSWORD,
                 "boxoffice.payment.webhook-secret=" + WEBHOOK_SECRET,
+                "boxoffice.baseline.webhook-secret=" + BASELINE_WEBHOOK_SECRET,
                 "boxoffice.tickets.signing-secret=ticket-codes-secret-of-at-least-32-bytes",
                 "boxoffice.waiting-room.signing-secret=admission-tokens-secret-of-at-least-32-bytes",
                 "boxoffice.demo-data.enabled=false");

@@ -1,5 +1,6 @@
 package io.boxoffice.loadtest.baseline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -10,8 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,14 @@ import java.util.Map;
 @RestController
 public class BaselineController {
 
-    private final NaiveReservations reservations;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public BaselineController(NaiveReservations reservations) {
+    private final NaiveReservations reservations;
+    private final String webhookSecret;
+
+    public BaselineController(NaiveReservations reservations, String webhookSecret) {
         this.reservations = reservations;
+        this.webhookSecret = webhookSecret;
     }
 
     public record SeatsRequest(@NotEmpty List<String> seatIds) {
@@ -40,8 +47,11 @@ public class BaselineController {
 
     @PostMapping("/api/baseline/events/{eventId}/reservations")
     public ResponseEntity<Map<String, Object>> reserve(@PathVariable String eventId,
-                                                       @Valid @RequestBody SeatsRequest request, Principal user) {
-        NaiveReservations.Outcome outcome = reservations.reserve(eventId, user.getName(), request.seatIds());
+                                                       @Valid @RequestBody SeatsRequest request, Principal user,
+                                                       @RequestHeader(name = "Idempotency-Key", required = false)
+                                                       String idempotencyKey) {
+        NaiveReservations.Outcome outcome = reservations.reserve(eventId, user.getName(), request.seatIds(),
+                idempotencyKey);
         if (outcome instanceof NaiveReservations.Outcome.Held held) {
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reservationId", held.reservationId(),
                     "expiresAt", held.heldUntil().toString()));
@@ -55,9 +65,26 @@ public class BaselineController {
         return reservations.availability(eventId);
     }
 
-    @PostMapping("/api/baseline/reservations/{reservationId}/pay")
-    public ResponseEntity<Void> pay(@PathVariable String reservationId, Principal user) {
-        return reservations.pay(reservationId, user.getName()) ? ResponseEntity.noContent().build()
+    @PostMapping("/api/baseline/reservations/{reservationId}/checkout")
+    public ResponseEntity<Map<String, String>> checkout(@PathVariable String reservationId, Principal user) {
+        return reservations.checkout(reservationId, user.getName())
+                .map(paymentId -> ResponseEntity.ok(Map.of("paymentId", paymentId)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
+    }
+
+    public record PaymentSucceeded(@NotEmpty String paymentId) {
+    }
+
+    /** The gateway's signed notice (the load test plays the gateway); outside /api, as it carries no fan's token. */
+    @PostMapping("/baseline/payments/webhook")
+    public ResponseEntity<Void> paid(@RequestBody String body,
+                                     @RequestHeader(name = BaselineWebhookSignature.HEADER, required = false)
+                                     String signature) throws IOException {
+        if (!BaselineWebhookSignature.verifies(webhookSecret, body, signature)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        PaymentSucceeded notice = JSON.readValue(body, PaymentSucceeded.class);
+        return reservations.paid(notice.paymentId()) ? ResponseEntity.noContent().build()
                 : ResponseEntity.status(HttpStatus.CONFLICT).build();
     }
 

@@ -34,7 +34,8 @@ public class NaiveBaselineAutoConfiguration {
     }
 
     @Bean
-    BaselineController baselineController(NaiveReservations reservations) {
-        return new BaselineController(reservations);
+    BaselineController baselineController(NaiveReservations reservations,
+                                          @Value("${boxoffice.baseline.webhook-secret:}") String webhookSecret) {
+        return new BaselineController(reservations, webhookSecret);
     }
 }

@@ -4,6 +4,7 @@ import io.boxoffice.command.catalog.SeatingCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,11 +59,18 @@ public class NaiveReservations {
         }
     }
 
-    public Outcome reserve(String eventId, String userId, List<String> seatIds) {
+    /**
+     * With an idempotency key, as Boxoffice: the reservation id is derived from fan and key, and a repeated request
+     * is answered with the reservation the first one made.
+     */
+    public Outcome reserve(String eventId, String userId, List<String> seatIds, String idempotencyKey) {
         List<String> sorted = seatIds.stream().sorted().toList();
+        String reservationId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> attempt(eventId, userId, sorted));
+                return transactions.execute(status -> attempt(eventId, userId, sorted, reservationId,
+                        idempotencyKey != null));
             } catch (VersionChanged changed) {
                 if (attempt == ATTEMPTS) {
                     return new Outcome.Taken(changed.seatIds);
@@ -70,7 +79,16 @@ public class NaiveReservations {
         }
     }
 
-    private Outcome attempt(String eventId, String userId, List<String> seatIds) {
+    private Outcome attempt(String eventId, String userId, List<String> seatIds, String reservationId,
+                            boolean mayRepeat) {
+        if (mayRepeat) {
+            List<Timestamp> earlier = jdbc.queryForList(
+                    "SELECT held_until FROM baseline_reservation WHERE reservation_id = ?", Timestamp.class,
+                    reservationId);
+            if (!earlier.isEmpty()) {
+                return new Outcome.Held(reservationId, earlier.get(0).toInstant());
+            }
+        }
         Instant now = clock.instant();
         record Row(String seatId, String status, long version, Timestamp heldUntil) {
         }
@@ -87,7 +105,6 @@ public class NaiveReservations {
         if (!taken.isEmpty()) {
             return new Outcome.Taken(taken);
         }
-        String reservationId = UUID.randomUUID().toString();
         Instant heldUntil = now.plus(holdDuration);
         for (Row row : rows) {
             int updated = jdbc.update("""
@@ -106,17 +123,30 @@ public class NaiveReservations {
         return new Outcome.Held(reservationId, heldUntil);
     }
 
-    /** Marks a live hold paid: its seats SOLD. False when the hold is gone or not this fan's. */
-    public boolean pay(String reservationId, String userId) {
+    /** Opens a payment for the fan's live hold, as Boxoffice's checkout: its id, or empty when the hold is gone. */
+    public Optional<String> checkout(String reservationId, String userId) {
+        String paymentId = "pay-" + UUID.randomUUID();
+        int opened = jdbc.update("""
+                UPDATE baseline_reservation SET payment_id = ?
+                WHERE reservation_id = ? AND user_id = ? AND status = 'HELD' AND held_until > ?""",
+                paymentId, reservationId, userId, Timestamp.from(clock.instant()));
+        return opened == 1 ? Optional.of(paymentId) : Optional.empty();
+    }
+
+    /** The gateway's notice that a payment succeeded: a live hold is paid, its seats SOLD. False otherwise. */
+    public boolean paid(String paymentId) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             Timestamp now = Timestamp.from(clock.instant());
-            int paid = jdbc.update("""
+            List<String> paid = jdbc.queryForList("""
                     UPDATE baseline_reservation SET status = 'PAID'
-                    WHERE reservation_id = ? AND user_id = ? AND status = 'HELD' AND held_until > ?""",
-                    reservationId, userId, now);
+                    WHERE payment_id = ? AND status = 'HELD' AND held_until > ? RETURNING reservation_id""",
+                    String.class, paymentId, now);
+            if (paid.isEmpty()) {
+                return false;
+            }
             jdbc.update("UPDATE baseline_seat SET status = 'SOLD', version = version + 1 WHERE reservation_id = ? "
-                    + "AND status = 'HELD' AND ? = 1", reservationId, paid);
-            return paid == 1;
+                    + "AND status = 'HELD'", paid.get(0));
+            return true;
         }));
     }
 

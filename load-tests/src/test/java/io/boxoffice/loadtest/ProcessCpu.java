@@ -1,0 +1,43 @@
+package io.boxoffice.loadtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time the application's process used ({@code -DappPid}, which run.sh passes), from {@code /proc/<pid>/stat}: user
+ * plus system time of all its threads, so that a run can say how many milliseconds of the cores one hold cost.
+ */
+final class ProcessCpu {
+
+    /** Linux's clock ticks a second as /proc reports them (USER_HZ, 100 on every common kernel). */
+    private static final double TICKS_PER_SECOND = 100;
+    private static final String PID = System.getProperty("appPid");
+
+    private ProcessCpu() {
+    }
+
+    /** Milliseconds of CPU the application has used so far, or -1 when unknown (no pid, no /proc). */
+    static long millis() {
+        if (PID == null || PID.isBlank()) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", PID, "stat"));
+            // the fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            return Math.round(ticks * 1000 / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+    }
+
+    /** Milliseconds of CPU per item between two readings, or null when either is unknown. */
+    static Double per(long fromMillis, long toMillis, long items) {
+        if (fromMillis < 0 || toMillis < 0 || items <= 0) {
+            return null;
+        }
+        return Math.round(100.0 * (toMillis - fromMillis) / items) / 100.0;
+    }
+}
