@@ -57,6 +57,7 @@ public class FlashSaleSimulation extends Simulation {
     private static final double HOT_SHARE = Double.parseDouble(System.getProperty("hotShare", "0.8"));
     private static final int ATTEMPTS = Integer.getInteger("attempts", 3);
     private static final int MAX_FANS_IN_FLOW = Integer.getInteger("maxFansInFlow", 1000);
+    private static final long GIVE_UP_MILLIS = 1000L * Integer.getInteger("giveUpSeconds", 300);
     /** Shares of fans holding seats who pay and who cancel; the others abandon their hold. */
     private static final double PAY_SHARE = Double.parseDouble(System.getProperty("payShare", "0.5"));
     private static final double CANCEL_SHARE = Double.parseDouble(System.getProperty("cancelShare", "0.2"));
@@ -91,8 +92,10 @@ public class FlashSaleSimulation extends Simulation {
         // as the page does: join, follow the shared line, ask about oneself when one's number comes up
         String room = "/api/events/" + eventId + "/waiting-room";
         ChainBuilder waitingRoom = exec(waitingRoomCall(http("waiting room: join").post(room)))
+                // a fan gives up after five minutes in line (the line is paced: polls are not a measure of time)
+                .exec(session -> session.set("joinedAt", System.currentTimeMillis()))
                 .asLongAs(session -> !Set.of("ADMITTED", "SOLD_OUT").contains(String.valueOf(session.getString("state")))
-                        && session.getInt("polls") < 150, "polls")
+                        && System.currentTimeMillis() - session.getLong("joinedAt") < GIVE_UP_MILLIS)
                 .on(pause(session -> LinePacing.next(session.contains("place") ? session.getLong("place") : null,
                                 session.contains("nowServing") ? session.getLong("nowServing") : 0,
                                 session.contains("pace") ? session.getDouble("pace") : 0))

@@ -64,6 +64,21 @@ class IdempotencyIT extends ApplicationTest {
     }
 
     @Test
+    void aRepeatAfterCancellingDoesNotKeepTheSeatsFromOthers() {
+        Api.Response first = api.reserve(fan, eventId, List.of("A-1-8"), "Idempotency-Key", "order-3");
+        assertThat(api.delete("/api/reservations/" + first.text("reservationId"), fan).status()).isEqualTo(202);
+        api.reservationOnceItIs(first.text("reservationId"), fan, "CANCELLED");
+        long events = store.eventCountFor(eventId);
+
+        Api.Response again = api.reserve(fan, eventId, List.of("A-1-8"), "Idempotency-Key", "order-3");
+
+        assertThat(again.text("reservationId")).as("answered as the first time").isEqualTo(first.text("reservationId"));
+        assertThat(store.eventCountFor(eventId)).isEqualTo(events);
+        assertThat(api.reserve(api.token("next-in-line"), eventId, List.of("A-1-8")).status())
+                .as("the repeat took nothing in the gate").isEqualTo(201);
+    }
+
+    @Test
     void concurrentTwinsMakeOneReservation() throws Exception {
         List<String> seats = List.of("A-1-6", "A-1-7");
         CountDownLatch start = new CountDownLatch(1);

@@ -4,7 +4,10 @@ import io.boxoffice.api.payment.PaymentEventOutcome;
 import io.boxoffice.api.payment.RecordPaymentNotification;
 import io.boxoffice.api.reservation.CancelReservation;
 import io.boxoffice.api.reservation.ExpireReservation;
+import io.boxoffice.api.reservation.FindPlacedReservation;
 import io.boxoffice.api.reservation.PlaceReservation;
+import io.boxoffice.api.reservation.PlacedReservation;
+import io.boxoffice.api.reservation.ReservationPlacement;
 import io.boxoffice.api.seat.ReleaseReason;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.command.seat.Seat;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,16 +41,26 @@ public class ReservationCommandHandler {
     private final Repository<Seat> seats;
     private final Repository<Reservation> reservations;
     private final Repository<FanTickets> fanTickets;
+    private final PlacedReservations placed;
 
     public ReservationCommandHandler(Repository<Seat> seatRepository, Repository<Reservation> reservationRepository,
-                                     Repository<FanTickets> fanTicketsRepository) {
+                                     Repository<FanTickets> fanTicketsRepository, PlacedReservations placed) {
         this.seats = seatRepository;
         this.reservations = reservationRepository;
         this.fanTickets = fanTicketsRepository;
+        this.placed = placed;
     }
 
+    /**
+     * Looks for an earlier request with the same key first, in this transaction: a repeat costs one read and appends
+     * nothing, and a first request pays for the look-up with a statement, not with a transaction of its own.
+     */
     @CommandHandler
-    public void handle(PlaceReservation command, Clock clock) throws Exception {
+    public ReservationPlacement handle(PlaceReservation command, Clock clock) throws Exception {
+        Optional<PlacedReservation> earlier = placed.handle(new FindPlacedReservation(command.reservationId()));
+        if (earlier.isPresent()) {
+            return new ReservationPlacement(earlier.get(), true);
+        }
         Instant now = clock.instant();
         List<SeatTakenException> refusals = new ArrayList<>();
         for (String seatId : sorted(command.seatIds())) {
@@ -66,6 +80,8 @@ public class ReservationCommandHandler {
                         command.seatIds().size(), command.heldUntil(), command.maxTicketsPerFan(), now));
         // over the limit: rolls back the holds too
         reservations.newInstance(() -> new Reservation(command));
+        return new ReservationPlacement(new PlacedReservation(command.reservationId(), command.eventId(),
+                command.userId(), command.seatIds(), command.heldUntil(), command.amount()), false);
     }
 
     @CommandHandler

@@ -2,10 +2,9 @@ package io.boxoffice.command.reservation;
 
 import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.reservation.CancelReservation;
-import io.boxoffice.api.reservation.FindPlacedReservation;
 import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.PlacedReservation;
-import io.boxoffice.api.reservation.ReservationStatus;
+import io.boxoffice.api.reservation.ReservationPlacement;
 import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
@@ -49,7 +48,6 @@ public class ReservationService {
     private final SeatGate gate;
     private final Admissions admissions;
     private final CommandGateway commands;
-    private final PlacedReservations placed;
     private final Clock clock;
     private final Duration holdDuration;
     private final int maxSeatsPerReservation;
@@ -59,13 +57,12 @@ public class ReservationService {
     private final Timer latency;
 
     public ReservationService(SeatingCatalog catalog, SeatGate gate, Admissions admissions, CommandGateway commands,
-                              PlacedReservations placed, Clock clock, MeterRegistry meters,
+                              Clock clock, MeterRegistry meters,
                               ReservationProperties settings) {
         this.catalog = catalog;
         this.gate = gate;
         this.admissions = admissions;
         this.commands = commands;
-        this.placed = placed;
         this.clock = clock;
         this.holdDuration = settings.holdDuration();
         this.maxSeatsPerReservation = settings.maxSeatsPerReservation();
@@ -115,11 +112,6 @@ public class ReservationService {
         String eventId = seating.eventId();
         String reservationId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
-        Optional<ReservationView> earlier = idempotencyKey == null ? Optional.empty()
-                : replay(reservationId, eventId, seatIds);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         Instant now = clock.instant();
         if (!seating.isOnSaleAt(now)) {
             throw new SalesNotOpenException(eventId, seating.salesStartAt());
@@ -127,22 +119,23 @@ public class ReservationService {
         Instant heldUntil = now.plus(holdDuration).truncatedTo(ChronoUnit.MILLIS);
         PlaceReservation place = new PlaceReservation(reservationId, eventId, userId, seatIds,
                 seating.priceOf(seatIds), heldUntil, seating.maxTicketsPerFan());
-        ReservationView placed = latency.record(() -> place(place, idempotencyKey));
+        ReservationView placed = latency.record(() -> place(place));
         admissions.heldSeats(seating, userId, seatIds.size());
         return placed;
     }
 
-    private ReservationView place(PlaceReservation place, String idempotencyKey) {
+    private ReservationView place(PlaceReservation place) {
         String eventId = place.eventId();
-        // The gate and the seats refuse only other reservations: a repeat of a request with the same key finds the
-        // seats its twin took as its own, so a refusal is never a repeat's answer and needs no second look-up.
+        // Nothing is read before the gate, so that a refusal never reaches PostgreSQL: a repeat of a request with the
+        // same key finds the seats of its live hold its own in the gate and is answered by the command; a repeat
+        // after that hold ended, or once its seats were sold, is refused like any request for taken seats.
         if (gate.tryHold(eventId, place.seatIds(), place.reservationId(), place.heldUntil())
                 instanceof SeatGate.Verdict.Refused refused) {
             refusedByGate.increment();
             throw new ReservationRefusedException(refused.takenSeatIds().stream().sorted().toList());
         }
         try {
-            return send(place, idempotencyKey);
+            return send(place);
         } catch (CommandExecutionException e) {
             Optional<Refusal> seatsTaken = Refusal.of(e).filter(refusal -> refusal.is(Refusal.Reason.SEATS_TAKEN));
             if (seatsTaken.isEmpty()) {
@@ -162,33 +155,31 @@ public class ReservationService {
 
     /**
      * Places the reservation; a conflict (another transaction appended to one of its aggregates first: a seat's hold,
-     * or a twin request on another node creating the same reservation) is retried by the gateway's policy, and one
-     * that remains is answered with the twin's reservation or refused.
+     * or a twin request on another node creating the same reservation) is retried by the gateway's policy, whose next
+     * attempt finds the twin's reservation; one that remains is refused. A repeat of an earlier request (same key) is
+     * answered as the first was; the gate lets go of what this one took, which the earlier hold no longer needs once
+     * it ended (a fan repeating a request after cancelling must not keep its seats from others).
      */
-    private ReservationView send(PlaceReservation place, String idempotencyKey) {
+    private ReservationView send(PlaceReservation place) {
+        ReservationPlacement placement;
         try {
-            commands.sendAndWait(place);
-            held.increment();
-            return new ReservationView(place.reservationId(), place.eventId(), place.userId(), place.seatIds(),
-                    ReservationStatus.HELD, place.heldUntil(), place.amount(), List.of(), List.of());
+            placement = commands.sendAndWait(place);
         } catch (CommandExecutionException e) {
             if (!Refusal.refused(e, Refusal.Reason.CONFLICT)) {
                 throw e;
             }
-            Optional<ReservationView> twin = idempotencyKey == null ? Optional.empty()
-                    : replay(place.reservationId(), place.eventId(), place.seatIds());
-            return twin.orElseThrow(() -> new ReservationRefusedException(place.seatIds().stream().sorted().toList()));
+            throw new ReservationRefusedException(place.seatIds().stream().sorted().toList());
         }
-    }
-
-    /** What an earlier request with the same key was answered, if it was the same request. */
-    private Optional<ReservationView> replay(String reservationId, String eventId, List<String> seatIds) {
-        Optional<PlacedReservation> earlier = placed.handle(new FindPlacedReservation(reservationId));
-        earlier.filter(reservation -> !reservation.eventId().equals(eventId) || !reservation.seatIds().equals(seatIds))
-                .ifPresent(reservation -> {
-                    throw new IdempotencyKeyReusedException();
-                });
-        return earlier.map(PlacedReservation::asHeld);
+        PlacedReservation placed = placement.reservation();
+        if (placement.repeated()) {
+            gate.release(place.eventId(), place.seatIds(), place.reservationId());
+            if (!placed.eventId().equals(place.eventId()) || !placed.seatIds().equals(place.seatIds())) {
+                throw new IdempotencyKeyReusedException();
+            }
+            return placed.asHeld();
+        }
+        held.increment();
+        return placed.asHeld();
     }
 
     /** Cancels the caller's reservation; its seats are released in the same transaction. */
