@@ -85,76 +85,78 @@ run_on() { # java
     fi
     echo "{\"redisSetNxPerSecond\": $redis_set_nx, \"pgbenchInsertsPerSecond\": $pgbench_inserts}" > "$OUT/raw-limits.json"
 
+    # a simulation that fails (the design under test did not survive it) is reported, and the run goes on
     simulate() {
         ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass="io.boxoffice.loadtest.$1" \
             -DbaseUrl="http://localhost:$PORT" -DissuerSecret="$ISSUER_SECRET" -DadminPassword="$ADMIN_PASSWORD" \
             -DbaselineWebhookSecret="$BASELINE_WEBHOOK_SECRET" -DappPid="$APP" -DappJava="$VERSION" \
-            -Dboxoffice.report-dir="$(pwd)/$OUT" "${@:2}"
-}
-# a short sale on each first, so that both are measured with a warm JVM, not the first to run with a cold one
-simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=warm-up-boxoffice "$@" -Dfans=300 -DrampSeconds=5
-simulate FlashSaleSimulation -Dtarget=baseline -Dlabel=warm-up-baseline "$@" -Dfans=300 -DrampSeconds=5
-# (a) the reservation path alone: uncontended, both designs in alternating rounds so that both meet the same noise,
-# then 80% of each one's maximum as arrivals, then a hot section
-for round in 1 2 3; do
-    simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=saturate -Dround=$round "$@"
-    simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=saturate -Dround=$round "$@"
-done
-simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=at80 "$@"
-simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=at80 "$@"
-simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=hot "$@"
-simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=hot "$@"
-# (b) the flash sale, the same payment steps for both
-simulate FlashSaleSimulation -Dtarget=boxoffice "$@"
-simulate FlashSaleSimulation -Dtarget=baseline "$@"
-# (c) a crowd: 20,000 fans in 40 s for 2,000 seats (200 hot, 1,800 others), every fan holding seats pays
-crowd=(-Dfans=20000 -DrampSeconds=40 -DhotRows=10 -DhotSeatsPerRow=20 -DcoldRows=36 -DcoldSeatsPerRow=50
-    -DpayShare=1.0 -DcancelShare=0)
-simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=crowd-boxoffice "${crowd[@]}" "$@"
-simulate FlashSaleSimulation -Dtarget=baseline -Dlabel=crowd-baseline "${crowd[@]}" "$@"
-# signed-in fans join and follow the line through Gatling at a rate this box carries; wrk adds more fans below
-simulate WaitingRoomSimulation -DqueuedFans=20000 -DjoinRate=200 "$@"
-
-# The waiting room's two calls alone, with the fans above still queued: wrk is lighter than Gatling, so more of
-# the two cores go to the application. Joins are all new fans; the line is what every queued page polls.
-if command -v wrk >/dev/null && command -v python3 >/dev/null; then
-    ROOM=$(grep -o '"eventId" *: *"[^"]*"' "$OUT/waiting-room.json" | grep -o '[^"]*"$' | tr -d '"')
-    python3 load-tests/wrk/tokens.py "$ISSUER_SECRET" 200000 wrk-fan > "$TARGET_DIR/tokens.txt"
-    measure() {
-        local label=$1 seconds=$2
-        shift 2
-        wrk -t2 -c64 -d"${seconds}s" --latency "$@" > "$OUT/wrk-$label.txt"
-        local rate p50 p99 failed
-        rate=$(grep -o "Requests/sec: *[0-9.]*" "$OUT/wrk-$label.txt" | grep -o "[0-9.]*$")
-        p50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk-$label.txt")
-        p99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk-$label.txt")
-        failed=$(grep -o "Non-2xx or 3xx responses: [0-9]*\|timeout [0-9]*" "$OUT/wrk-$label.txt" | tr '\n' ' ' || true)
-        echo "- $label (wrk, 64 connections, $seconds s): **${rate%.*} requests/s**, p50 $p50, p99 $p99 $failed" \
-            | tee -a "$OUT/report.md"
+            -Dboxoffice.report-dir="$(pwd)/$OUT" "${@:2}" \
+            || echo "- $1 ${*:2} failed (see its Gatling output above)" >> "$OUT/failures.md"
     }
-    echo | tee -a "$OUT/report.md"
-    echo "Waiting room calls alone, measured with wrk after the simulations:" | tee -a "$OUT/report.md"
-    ICON=$(curl -s "http://localhost:$PORT/" | grep -o '/assets/[^"]*favicon.svg' | head -1)
-    measure "a static file (the HTTP stack's floor)" 15 "http://localhost:$PORT$ICON"
-    measure "line checks" 15 "http://localhost:$PORT/api/events/$ROOM/waiting-room/line"
-    measure "joins by new fans" 30 -s load-tests/wrk/join.lua "http://localhost:$PORT" -- "$TARGET_DIR/tokens.txt" "$ROOM"
-fi
-if command -v redis-cli >/dev/null; then
-    QUEUE=$(redis-cli -p "$REDIS_PORT" --scan --pattern "waitingroom:*:queue" | while read -r key; do
-        echo "$(redis-cli -p "$REDIS_PORT" ZCARD "$key") $(redis-cli -p "$REDIS_PORT" MEMORY USAGE "$key" SAMPLES 0)"
-    done | sort -n | tail -1)
-    echo "Largest queue in Redis at the end: ${QUEUE% *} fans in ${QUEUE#* } bytes" | tee -a "$OUT/report.md"
-fi
-kill $APP
-wait $APP 2>/dev/null || true
-trap - EXIT
+    # a short sale on each first, so that both are measured with a warm JVM, not the first to run with a cold one
+    simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=warm-up-boxoffice "$@" -Dfans=300 -DrampSeconds=5
+    simulate FlashSaleSimulation -Dtarget=baseline -Dlabel=warm-up-baseline "$@" -Dfans=300 -DrampSeconds=5
+    # (a) the reservation path alone: uncontended, both designs in alternating rounds so that both meet the same noise,
+    # then 80% of each one's maximum as arrivals, then a hot section
+    for round in 1 2 3; do
+        simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=saturate -Dround=$round "$@"
+        simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=saturate -Dround=$round "$@"
+    done
+    simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=at80 "$@"
+    simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=at80 "$@"
+    simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=hot "$@"
+    simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=hot "$@"
+    # (b) the flash sale, the same payment steps for both
+    simulate FlashSaleSimulation -Dtarget=boxoffice "$@"
+    simulate FlashSaleSimulation -Dtarget=baseline "$@"
+    # (c) a crowd: 20,000 fans in 40 s for 2,000 seats (200 hot, 1,800 others), every fan holding seats pays
+    crowd=(-Dfans=20000 -DrampSeconds=40 -DhotRows=10 -DhotSeatsPerRow=20 -DcoldRows=36 -DcoldSeatsPerRow=50
+        -DpayShare=1.0 -DcancelShare=0)
+    simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=crowd-boxoffice "${crowd[@]}" "$@"
+    simulate FlashSaleSimulation -Dtarget=baseline -Dlabel=crowd-baseline "${crowd[@]}" "$@"
+    # signed-in fans join and follow the line through Gatling at a rate this box carries; wrk adds more fans below
+    simulate WaitingRoomSimulation -DqueuedFans=20000 -DjoinRate=200 "$@"
+
+    # The waiting room's two calls alone, with the fans above still queued: wrk is lighter than Gatling, so more of
+    # the two cores go to the application. Joins are all new fans; the line is what every queued page polls.
+    if command -v wrk >/dev/null && command -v python3 >/dev/null; then
+        ROOM=$(grep -o '"eventId" *: *"[^"]*"' "$OUT/waiting-room.json" | grep -o '[^"]*"$' | tr -d '"')
+        python3 load-tests/wrk/tokens.py "$ISSUER_SECRET" 200000 wrk-fan > "$TARGET_DIR/tokens.txt"
+        measure() {
+            local label=$1 seconds=$2
+            shift 2
+            wrk -t2 -c64 -d"${seconds}s" --latency "$@" > "$OUT/wrk-$label.txt"
+            local rate p50 p99 failed
+            rate=$(grep -o "Requests/sec: *[0-9.]*" "$OUT/wrk-$label.txt" | grep -o "[0-9.]*$")
+            p50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk-$label.txt")
+            p99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk-$label.txt")
+            failed=$(grep -o "Non-2xx or 3xx responses: [0-9]*\|timeout [0-9]*" "$OUT/wrk-$label.txt" | tr '\n' ' ' || true)
+            echo "- $label (wrk, 64 connections, $seconds s): **${rate%.*} requests/s**, p50 $p50, p99 $p99 $failed" \
+                | tee -a "$OUT/report.md"
+        }
+        echo | tee -a "$OUT/report.md"
+        echo "Waiting room calls alone, measured with wrk after the simulations:" | tee -a "$OUT/report.md"
+        ICON=$(curl -s "http://localhost:$PORT/" | grep -o '/assets/[^"]*favicon.svg' | head -1)
+        measure "a static file (the HTTP stack's floor)" 15 "http://localhost:$PORT$ICON"
+        measure "line checks" 15 "http://localhost:$PORT/api/events/$ROOM/waiting-room/line"
+        measure "joins by new fans" 30 -s load-tests/wrk/join.lua "http://localhost:$PORT" -- "$TARGET_DIR/tokens.txt" "$ROOM"
+    fi
+    if command -v redis-cli >/dev/null; then
+        QUEUE=$(redis-cli -p "$REDIS_PORT" --scan --pattern "waitingroom:*:queue" | while read -r key; do
+            echo "$(redis-cli -p "$REDIS_PORT" ZCARD "$key") $(redis-cli -p "$REDIS_PORT" MEMORY USAGE "$key" SAMPLES 0)"
+        done | sort -n | tail -1)
+        echo "Largest queue in Redis at the end: ${QUEUE% *} fans in ${QUEUE#* } bytes" | tee -a "$OUT/report.md"
+    fi
+    kill $APP
+    wait $APP 2>/dev/null || true
+    trap - EXIT
 }
 
 for java in $JAVAS; do
     run_on "$java" "$@"
 done
 for report in "$RESULTS"/java-*/report.md; do
-    cat "$report"
+    cat "$report" "$(dirname "$report")/failures.md" 2>/dev/null || true
     echo
 done > "$RESULTS/report.md"
 echo

@@ -74,6 +74,7 @@ public class FlashSaleSimulation extends Simulation {
     private final Fairness admissionOrder = new Fairness();
     private final Fairness holdOrder = new Fairness();
     private long cpuBefore;
+    private long machineBefore;
 
     {
         if (!boxoffice) {
@@ -247,12 +248,14 @@ public class FlashSaleSimulation extends Simulation {
     public void before() {
         database.start();
         cpuBefore = ProcessCpu.millis();
+        machineBefore = ProcessCpu.machineMillis();
     }
 
     @Override
     public void after() {
-        database.awaitQuiet(); // webhooks of the last payments, projections, sagas
+        boolean quiet = database.awaitQuiet(); // webhooks of the last payments, projections, sagas
         long cpuAfter = ProcessCpu.millis();
+        long machineAfter = ProcessCpu.machineMillis();
         database.stop();
         // the sale: from the first reservation attempt to two seconds after the last answer (projections, sagas);
         // payments and cancellations of that time are in it
@@ -267,6 +270,7 @@ public class FlashSaleSimulation extends Simulation {
         double seconds = outcomes.seconds("held", "refused", "error");
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("target", TARGET);
+        figures.put("quietAfter", quiet);
         figures.put("eventId", eventId);
         figures.put("fans", FANS);
         figures.put("seats", HOT.rows() * HOT.seatsPerRow() + COLD.rows() * COLD.seatsPerRow());
@@ -288,6 +292,7 @@ public class FlashSaleSimulation extends Simulation {
         figures.put("saleTransactionsPerHold", held == 0 ? null
                 : round((double) Math.max(0, transactions - background - browsing) / held));
         figures.put("cpuMsPerHold", ProcessCpu.per(cpuBefore, cpuAfter, held));
+        figures.put("machineCpuMsPerHold", ProcessCpu.per(machineBefore, machineAfter, held));
         figures.put("paid", outcomes.count("paid"));
         // the last payment the fans saw go through: the sale is over once the books show every seat sold
         figures.put("lastPaymentSeconds", outcomes.count("paid") == 0 ? null

@@ -33,6 +33,23 @@ final class ProcessCpu {
         }
     }
 
+    /**
+     * Milliseconds of CPU the whole machine has been busy so far (all cores: the application, PostgreSQL, Redis and
+     * the load generator), from {@code /proc/stat}, or -1 when unknown: what the box as a whole spends per hold.
+     */
+    static long machineMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int field : new int[]{1, 2, 3, 6, 7, 8}) { // user, nice, system, irq, softirq, steal
+                busy += Long.parseLong(cpu[field]);
+            }
+            return Math.round(busy * 1000 / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+    }
+
     /** Milliseconds of CPU per item between two readings, or null when either is unknown. */
     static Double per(long fromMillis, long toMillis, long items) {
         if (fromMillis < 0 || toMillis < 0 || items <= 0) {

@@ -57,6 +57,7 @@ public class ReservationCapacitySimulation extends Simulation {
     private final Outcomes outcomes = new Outcomes();
     private final DatabaseCounter database = new DatabaseCounter(organizer);
     private long cpuBefore;
+    private long machineBefore;
 
     {
         boolean baseline = TARGET.equals("baseline");
@@ -112,12 +113,14 @@ public class ReservationCapacitySimulation extends Simulation {
     public void before() {
         database.start();
         cpuBefore = ProcessCpu.millis();
+        machineBefore = ProcessCpu.machineMillis();
     }
 
     @Override
     public void after() {
-        database.awaitQuiet(); // the projections and sagas of the last holds
+        boolean quiet = database.awaitQuiet(); // the projections and sagas of the last holds
         long cpuAfter = ProcessCpu.millis();
+        long machineAfter = ProcessCpu.machineMillis();
         database.stop();
         long from = outcomes.firstMillis("held", "refused", "other");
         long to = outcomes.lastMillis("held", "refused", "other") + 2000;
@@ -125,6 +128,7 @@ public class ReservationCapacitySimulation extends Simulation {
         double seconds = Math.max(outcomes.seconds("held", "refused", "other"), 0.001);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("phase", PHASE);
+        figures.put("quietAfter", quiet);
         figures.put("concurrency", PHASE.equals("at80") ? null : CONCURRENCY);
         figures.put("offeredPerSecond", PHASE.equals("at80") ? Math.round(0.8 * saturated()) : null);
         figures.put("holdsPerSecond", Math.round(outcomes.count("held") / seconds));
@@ -139,6 +143,7 @@ public class ReservationCapacitySimulation extends Simulation {
                 : Math.round(100.0 * transactions / outcomes.count("held")) / 100.0);
         // all the application's work for them, the asynchronous projections and sagas included
         figures.put("cpuMsPerHold", ProcessCpu.per(cpuBefore, cpuAfter, outcomes.count("held")));
+        figures.put("machineCpuMsPerHold", ProcessCpu.per(machineBefore, machineAfter, outcomes.count("held")));
         figures.put("cpuMsPerAttempt", ProcessCpu.per(cpuBefore, cpuAfter, outcomes.count("held", "refused", "other")));
         if (hot) {
             figures.put("books", TARGET.equals("baseline") ? organizer.baselineVerify(eventId)
