@@ -2,6 +2,7 @@ package io.boxoffice.loadtest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +29,22 @@ final class Fairness {
         List<Long> byReaching = reachedAtMillis.entrySet().stream()
                 .sorted(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
-        Map<Long, Integer> reachingRank = new ConcurrentHashMap<>();
+        Map<Long, Integer> reachingRank = new HashMap<>();
         for (int rank = 0; rank < byReaching.size(); rank++) {
             reachingRank.put(byReaching.get(rank), rank);
         }
-        List<Integer> displacements = new ArrayList<>();
+        List<Long> displacements = new ArrayList<>();
         for (int rank = 0; rank < byArrival.size(); rank++) {
-            displacements.add(Math.abs(rank - reachingRank.get(byArrival.get(rank).getKey())));
+            displacements.add((long) Math.abs(rank - reachingRank.get(byArrival.get(rank).getKey())));
         }
         displacements.sort(Comparator.naturalOrder());
         Map<String, Object> summary = new LinkedHashMap<>();
         int fans = displacements.size();
         summary.put("fans", fans);
         if (fans > 0) {
-            double mean = displacements.stream().mapToInt(Integer::intValue).average().orElse(0);
-            int p95 = displacements.get(Math.min(fans - 1, (int) Math.ceil(0.95 * fans) - 1));
+            double mean = displacements.stream().mapToLong(Long::longValue).average().orElse(0);
             summary.put("meanDisplacementPlaces", Math.round(mean * 10) / 10.0);
-            summary.put("p95DisplacementPlaces", p95);
+            summary.put("p95DisplacementPlaces", Outcomes.percentile(displacements, 0.95));
             summary.put("meanDisplacementShare", Math.round(1000.0 * mean / fans) / 1000.0);
         }
         return summary;

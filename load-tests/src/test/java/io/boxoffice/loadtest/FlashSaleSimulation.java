@@ -73,8 +73,7 @@ public class FlashSaleSimulation extends Simulation {
     private final DatabaseCounter database = new DatabaseCounter(organizer);
     private final Fairness admissionOrder = new Fairness();
     private final Fairness holdOrder = new Fairness();
-    private long cpuBefore;
-    private long machineBefore;
+    private ProcessCpu.Reading cpuBefore;
 
     {
         if (!boxoffice) {
@@ -154,9 +153,9 @@ public class FlashSaleSimulation extends Simulation {
         ChainBuilder pay = exec(checkout).exec(boxoffice
                 ? http("pay: sandbox gateway").post("/sandbox/checkout/#{paymentId}/succeed").check(status().is(303))
                 : http("pay: gateway's webhook").post("/baseline/payments/webhook")
-                .body(StringBody(session -> "{\"paymentId\":\"" + session.getString("paymentId") + "\"}"))
+                .body(StringBody(FlashSaleSimulation::paymentNotice))
                 .header(BaselineWebhookSignature.HEADER, session -> BaselineWebhookSignature.sign(
-                        BASELINE_WEBHOOK_SECRET, "{\"paymentId\":\"" + session.getString("paymentId") + "\"}"))
+                        BASELINE_WEBHOOK_SECRET, paymentNotice(session)))
                 .check(status().is(204)))
                 .exec(session -> {
                     outcomes.record("paid", 0, System.currentTimeMillis());
@@ -190,6 +189,11 @@ public class FlashSaleSimulation extends Simulation {
                 });
 
         setUp(fans.injectOpen(rampUsers(FANS).during(RAMP_SECONDS))).protocols(protocol);
+    }
+
+    /** The baseline gateway's notice that the fan's payment succeeded, as the load test signs and sends it. */
+    private static String paymentNotice(Session session) {
+        return "{\"paymentId\":\"" + session.getString("paymentId") + "\"}";
     }
 
     private static HttpRequestActionBuilder waitingRoomCall(HttpRequestActionBuilder call) {
@@ -247,15 +251,13 @@ public class FlashSaleSimulation extends Simulation {
     @Override
     public void before() {
         database.start();
-        cpuBefore = ProcessCpu.millis();
-        machineBefore = ProcessCpu.machineMillis();
+        cpuBefore = ProcessCpu.Reading.now();
     }
 
     @Override
     public void after() {
         boolean quiet = database.awaitQuiet(); // webhooks of the last payments, projections, sagas
-        long cpuAfter = ProcessCpu.millis();
-        long machineAfter = ProcessCpu.machineMillis();
+        ProcessCpu.Reading cpuAfter = ProcessCpu.Reading.now();
         database.stop();
         // the sale: from the first reservation attempt to two seconds after the last answer (projections, sagas);
         // payments and cancellations of that time are in it
@@ -291,8 +293,8 @@ public class FlashSaleSimulation extends Simulation {
         figures.put("transactionsPerHold", held == 0 ? null : round((double) transactions / held));
         figures.put("saleTransactionsPerHold", held == 0 ? null
                 : round((double) Math.max(0, transactions - background - browsing) / held));
-        figures.put("cpuMsPerHold", ProcessCpu.per(cpuBefore, cpuAfter, held));
-        figures.put("machineCpuMsPerHold", ProcessCpu.per(machineBefore, machineAfter, held));
+        figures.put("cpuMsPerHold", cpuBefore.applicationPer(cpuAfter, held));
+        figures.put("machineCpuMsPerHold", cpuBefore.machinePer(cpuAfter, held));
         figures.put("paid", outcomes.count("paid"));
         // the last payment the fans saw go through: the sale is over once the books show every seat sold
         figures.put("lastPaymentSeconds", outcomes.count("paid") == 0 ? null

@@ -64,7 +64,8 @@ public final class Outcomes {
         return all;
     }
 
-    private static long percentile(List<Long> sorted, double quantile) {
+    /** The value at {@code quantile} of ascending values (nearest rank). */
+    static long percentile(List<Long> sorted, double quantile) {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1));
     }
 }

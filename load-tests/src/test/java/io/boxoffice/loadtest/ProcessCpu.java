@@ -18,7 +18,7 @@ final class ProcessCpu {
     }
 
     /** Milliseconds of CPU the application has used so far, or -1 when unknown (no pid, no /proc). */
-    static long millis() {
+    private static long applicationNow() {
         if (PID == null || PID.isBlank()) {
             return -1;
         }
@@ -37,7 +37,7 @@ final class ProcessCpu {
      * Milliseconds of CPU the whole machine has been busy so far (all cores: the application, PostgreSQL, Redis and
      * the load generator), from {@code /proc/stat}, or -1 when unknown: what the box as a whole spends per hold.
      */
-    static long machineMillis() {
+    private static long machineNow() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
@@ -50,11 +50,28 @@ final class ProcessCpu {
         }
     }
 
-    /** Milliseconds of CPU per item between two readings, or null when either is unknown. */
-    static Double per(long fromMillis, long toMillis, long items) {
-        if (fromMillis < 0 || toMillis < 0 || items <= 0) {
-            return null;
+    /** Both counters at one moment, to tell what a window of the run cost per hold. */
+    record Reading(long applicationMillis, long machineMillis) {
+
+        static Reading now() {
+            return new Reading(applicationNow(), machineNow());
         }
-        return Math.round(100.0 * (toMillis - fromMillis) / items) / 100.0;
+
+        /** The application's milliseconds of CPU per item from this reading to {@code end}, or null if unknown. */
+        Double applicationPer(Reading end, long items) {
+            return per(applicationMillis, end.applicationMillis, items);
+        }
+
+        /** The whole machine's milliseconds of CPU per item from this reading to {@code end}, or null if unknown. */
+        Double machinePer(Reading end, long items) {
+            return per(machineMillis, end.machineMillis, items);
+        }
+
+        private static Double per(long fromMillis, long toMillis, long items) {
+            if (fromMillis < 0 || toMillis < 0 || items <= 0) {
+                return null;
+            }
+            return Math.round(100.0 * (toMillis - fromMillis) / items) / 100.0;
+        }
     }
 }

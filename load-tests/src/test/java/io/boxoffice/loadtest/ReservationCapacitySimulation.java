@@ -56,8 +56,7 @@ public class ReservationCapacitySimulation extends Simulation {
     private final boolean hot = PHASE.equals("hot");
     private final Outcomes outcomes = new Outcomes();
     private final DatabaseCounter database = new DatabaseCounter(organizer);
-    private long cpuBefore;
-    private long machineBefore;
+    private ProcessCpu.Reading cpuBefore;
 
     {
         boolean baseline = TARGET.equals("baseline");
@@ -112,15 +111,13 @@ public class ReservationCapacitySimulation extends Simulation {
     @Override
     public void before() {
         database.start();
-        cpuBefore = ProcessCpu.millis();
-        machineBefore = ProcessCpu.machineMillis();
+        cpuBefore = ProcessCpu.Reading.now();
     }
 
     @Override
     public void after() {
         boolean quiet = database.awaitQuiet(); // the projections and sagas of the last holds
-        long cpuAfter = ProcessCpu.millis();
-        long machineAfter = ProcessCpu.machineMillis();
+        ProcessCpu.Reading cpuAfter = ProcessCpu.Reading.now();
         database.stop();
         long from = outcomes.firstMillis("held", "refused", "other");
         long to = outcomes.lastMillis("held", "refused", "other") + 2000;
@@ -142,9 +139,9 @@ public class ReservationCapacitySimulation extends Simulation {
         figures.put("transactionsPerHold", outcomes.count("held") == 0 ? null
                 : Math.round(100.0 * transactions / outcomes.count("held")) / 100.0);
         // all the application's work for them, the asynchronous projections and sagas included
-        figures.put("cpuMsPerHold", ProcessCpu.per(cpuBefore, cpuAfter, outcomes.count("held")));
-        figures.put("machineCpuMsPerHold", ProcessCpu.per(machineBefore, machineAfter, outcomes.count("held")));
-        figures.put("cpuMsPerAttempt", ProcessCpu.per(cpuBefore, cpuAfter, outcomes.count("held", "refused", "other")));
+        figures.put("cpuMsPerHold", cpuBefore.applicationPer(cpuAfter, outcomes.count("held")));
+        figures.put("machineCpuMsPerHold", cpuBefore.machinePer(cpuAfter, outcomes.count("held")));
+        figures.put("cpuMsPerAttempt", cpuBefore.applicationPer(cpuAfter, outcomes.count("held", "refused", "other")));
         if (hot) {
             figures.put("books", TARGET.equals("baseline") ? organizer.baselineVerify(eventId)
                     : organizer.auditorsVerify(eventId));

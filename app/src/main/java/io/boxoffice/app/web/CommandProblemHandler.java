@@ -68,7 +68,7 @@ public class CommandProblemHandler {
         Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
         return switch (refusal.reason()) {
             case SEATS_TAKEN -> seatsTaken(new ReservationRefusedException(
-                    refusal.takenSeats().stream().map(Refusal.TakenSeat::seatId).sorted().toList()));
+                    refusal.takenSeats().stream().map(Refusal.TakenSeat::seatId).toList()));
             case TICKET_LIMIT_REACHED -> Problems.problem(HttpStatus.CONFLICT, "ticket-limit-reached",
                     "Ticket limit reached", refusal.message() + "; none of the requested seats was held",
                     refusal.facts());

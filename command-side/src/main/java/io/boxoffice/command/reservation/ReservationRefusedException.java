@@ -1,5 +1,6 @@
 package io.boxoffice.command.reservation;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -10,9 +11,14 @@ public class ReservationRefusedException extends RuntimeException {
 
     private final List<String> unavailableSeatIds;
 
-    public ReservationRefusedException(List<String> unavailableSeatIds) {
-        super("seat(s) " + String.join(", ", unavailableSeatIds) + " are not available");
-        this.unavailableSeatIds = List.copyOf(unavailableSeatIds);
+    /** The seats in sorted order, whoever found them taken (gate, seats, conflict), so fans read one order. */
+    public ReservationRefusedException(Collection<String> unavailableSeatIds) {
+        this(unavailableSeatIds.stream().sorted().toList());
+    }
+
+    private ReservationRefusedException(List<String> sorted) {
+        super("seat(s) " + String.join(", ", sorted) + " are not available");
+        this.unavailableSeatIds = sorted;
     }
 
     public List<String> unavailableSeatIds() {

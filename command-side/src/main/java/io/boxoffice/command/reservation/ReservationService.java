@@ -119,12 +119,15 @@ public class ReservationService {
         Instant heldUntil = now.plus(holdDuration).truncatedTo(ChronoUnit.MILLIS);
         PlaceReservation place = new PlaceReservation(reservationId, eventId, userId, seatIds,
                 seating.priceOf(seatIds), heldUntil, seating.maxTicketsPerFan());
-        ReservationView placed = latency.record(() -> place(place));
-        admissions.heldSeats(seating, userId, seatIds.size());
-        return placed;
+        ReservationPlacement placement = latency.record(() -> place(place));
+        if (!placement.repeated()) {
+            held.increment();
+            admissions.heldSeats(seating, userId, seatIds.size());
+        }
+        return placement.reservation().asHeld();
     }
 
-    private ReservationView place(PlaceReservation place) {
+    private ReservationPlacement place(PlaceReservation place) {
         String eventId = place.eventId();
         // Nothing is read before the gate, so that a refusal never reaches PostgreSQL: a repeat of a request with the
         // same key finds the seats of its live hold its own in the gate and is answered by the command; a repeat
@@ -132,7 +135,7 @@ public class ReservationService {
         if (gate.tryHold(eventId, place.seatIds(), place.reservationId(), place.heldUntil())
                 instanceof SeatGate.Verdict.Refused refused) {
             refusedByGate.increment();
-            throw new ReservationRefusedException(refused.takenSeatIds().stream().sorted().toList());
+            throw new ReservationRefusedException(refused.takenSeatIds());
         }
         try {
             return send(place);
@@ -146,7 +149,7 @@ public class ReservationService {
             Map<String, Instant> unavailableUntil = new HashMap<>();
             seatsTaken.get().takenSeats().forEach(seat -> unavailableUntil.put(seat.seatId(), seat.heldUntil()));
             gate.settle(eventId, place.seatIds(), place.reservationId(), unavailableUntil);
-            throw new ReservationRefusedException(unavailableUntil.keySet().stream().sorted().toList());
+            throw new ReservationRefusedException(unavailableUntil.keySet());
         } catch (RuntimeException e) {
             gate.release(eventId, place.seatIds(), place.reservationId());
             throw e;
@@ -160,7 +163,7 @@ public class ReservationService {
      * answered as the first was; the gate lets go of what this one took, which the earlier hold no longer needs once
      * it ended (a fan repeating a request after cancelling must not keep its seats from others).
      */
-    private ReservationView send(PlaceReservation place) {
+    private ReservationPlacement send(PlaceReservation place) {
         ReservationPlacement placement;
         try {
             placement = commands.sendAndWait(place);
@@ -168,18 +171,16 @@ public class ReservationService {
             if (!Refusal.refused(e, Refusal.Reason.CONFLICT)) {
                 throw e;
             }
-            throw new ReservationRefusedException(place.seatIds().stream().sorted().toList());
+            throw new ReservationRefusedException(place.seatIds());
         }
-        PlacedReservation placed = placement.reservation();
         if (placement.repeated()) {
-            gate.release(place.eventId(), place.seatIds(), place.reservationId());
-            if (!placed.eventId().equals(place.eventId()) || !placed.seatIds().equals(place.seatIds())) {
-                throw new IdempotencyKeyReusedException();
+            PlacedReservation earlier = placement.reservation();
+            if (!earlier.eventId().equals(place.eventId()) || !earlier.seatIds().equals(place.seatIds())) {
+                throw new IdempotencyKeyReusedException(); // the caller gives the gate back what this one took
             }
-            return placed.asHeld();
+            gate.release(place.eventId(), place.seatIds(), place.reservationId());
         }
-        held.increment();
-        return placed.asHeld();
+        return placement;
     }
 
     /** Cancels the caller's reservation; its seats are released in the same transaction. */
