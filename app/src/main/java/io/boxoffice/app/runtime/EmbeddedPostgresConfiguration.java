@@ -32,7 +32,10 @@ public class EmbeddedPostgresConfiguration {
         Files.createDirectories(data);
         // stopped by this bean's destruction, after everything that uses it; zonky's own JVM shutdown hook would
         // stop it at once, while the context is still closing on it
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // PostgreSQL's names have underscores, Spring's keys dashes (it drops underscores from a map's keys)
+        settings.postgresSettings().forEach((name, value) -> builder.setServerConfig(name.replace('-', '_'), value));
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)

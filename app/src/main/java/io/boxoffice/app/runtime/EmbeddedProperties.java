@@ -6,13 +6,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * {@code boxoffice.embedded.*}: the embedded default (no {@code spring.datasource.url}).
  *
- * @param dataDir where the embedded PostgreSQL keeps its data, and the default its kept secrets and passwords
+ * @param dataDir          where the embedded PostgreSQL keeps its data, and the default its kept secrets and passwords
+ * @param postgresSettings server settings of the embedded PostgreSQL, e.g. {@code shared-preload-libraries:
+ *                         pg_stat_statements} ({@code shared_preload_libraries}) for the load tests' count of statements per hold
  */
 @Validated
 @ConfigurationProperties("boxoffice.embedded")
-public record EmbeddedProperties(@NotNull @DefaultValue("data") Path dataDir) {
+public record EmbeddedProperties(@NotNull @DefaultValue("data") Path dataDir,
+                                 @NotNull @DefaultValue Map<String, String> postgresSettings) {
 }

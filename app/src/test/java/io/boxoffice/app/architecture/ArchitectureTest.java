@@ -8,7 +8,6 @@ import io.boxoffice.command.reservation.FanTickets;
 import io.boxoffice.command.seat.Seat;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.axonframework.spring.stereotype.Saga;
 
 import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
@@ -70,7 +69,8 @@ class ArchitectureTest {
                     "jakarta.servlet..", "org.redisson..");
 
     @ArchTest
-    static final ArchRule sagasKnowNoTransportOrGate = noClasses().that().areAnnotatedWith(Saga.class)
+    static final ArchRule sagasKnowNoTransportOrGate = noClasses().that().resideInAPackage(SAGA)
+            .and().haveSimpleNameEndingWith("Saga")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
                     "jakarta.servlet..", "org.redisson..");
 

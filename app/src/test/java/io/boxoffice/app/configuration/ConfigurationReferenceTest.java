@@ -60,7 +60,7 @@ class ConfigurationReferenceTest {
             for (String name : codes(cells[1])) {
                 // "`boxoffice.auth.issuer.access-token-ttl` / `.refresh-token-ttl`": a sibling of the one before
                 previous = name.startsWith(".") ? parentOf(previous) + name : name;
-                names.add(previous.replaceAll("\\.<[a-z]+>\\..*$", "")); // a map's entries: the map
+                names.add(previous.replaceAll("\\.<[a-z]+>(\\..*)?$", "")); // a map's entries: the map
             }
             List<String> defaults = codes(cells[2]);
             for (int i = 0; i < names.size(); i++) {

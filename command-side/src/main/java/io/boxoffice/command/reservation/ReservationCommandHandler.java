@@ -53,11 +53,13 @@ public class ReservationCommandHandler {
 
     /**
      * Looks for an earlier request with the same key first, in this transaction: a repeat costs one read and appends
-     * nothing, and a first request pays for the look-up with a statement, not with a transaction of its own.
+     * nothing, and a first request pays for the look-up with a statement, not with a transaction of its own. A
+     * request without a key has a new reservation id, so nothing is looked up.
      */
     @CommandHandler
     public ReservationPlacement handle(PlaceReservation command, Clock clock) throws Exception {
-        Optional<PlacedReservation> earlier = placed.handle(new FindPlacedReservation(command.reservationId()));
+        Optional<PlacedReservation> earlier = command.repeatable()
+                ? placed.handle(new FindPlacedReservation(command.reservationId())) : Optional.empty();
         if (earlier.isPresent()) {
             return new ReservationPlacement(earlier.get(), true);
         }

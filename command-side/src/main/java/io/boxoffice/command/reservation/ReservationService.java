@@ -118,7 +118,7 @@ public class ReservationService {
         }
         Instant heldUntil = now.plus(holdDuration).truncatedTo(ChronoUnit.MILLIS);
         PlaceReservation place = new PlaceReservation(reservationId, eventId, userId, seatIds,
-                seating.priceOf(seatIds), heldUntil, seating.maxTicketsPerFan());
+                seating.priceOf(seatIds), heldUntil, seating.maxTicketsPerFan(), idempotencyKey != null);
         ReservationPlacement placement = latency.record(() -> place(place));
         if (!placement.repeated()) {
             held.increment();

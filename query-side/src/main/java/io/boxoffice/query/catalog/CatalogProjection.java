@@ -12,7 +12,10 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,6 +29,9 @@ public class CatalogProjection {
     private final SeatUpdateHub seatUpdates;
     private final BooleanSupplier serving;
     private final Runnable emptyTables;
+    /** The batch's resource that collects this generation's changes until the batch commits. */
+    private final String announcements = CatalogProjection.class.getName() + ".announcements@"
+            + System.identityHashCode(this);
 
     /**
      * @param serving     whether this generation is the one readers see now
@@ -73,16 +79,24 @@ public class CatalogProjection {
         announce(replay, new SeatChange(released.eventId(), position(token), released.seatId(), "AVAILABLE", null));
     }
 
-    /** Live subscribers hear of a change once it is committed, and never again when the projection replays. */
+    /**
+     * Live subscribers hear of a change once it is committed, and never again when the projection replays. A batch's
+     * changes go out together once the batch commits: one message to the other nodes, not one per seat.
+     */
     private void announce(ReplayStatus replay, SeatChange change) {
         if (replay.isReplay() || !serving.getAsBoolean()) {
             return;
         }
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> seatUpdates.publish(change));
-        } else {
-            seatUpdates.publish(change);
+        if (!CurrentUnitOfWork.isStarted()) {
+            seatUpdates.publish(List.of(change));
+            return;
         }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(announcements, key -> {
+            List<SeatChange> changes = new ArrayList<>();
+            batch.afterCommit(committed -> seatUpdates.publish(changes));
+            return changes;
+        }).add(change);
     }
 
     private static long position(TrackingToken token) {

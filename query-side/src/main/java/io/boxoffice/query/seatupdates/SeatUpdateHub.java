@@ -1,6 +1,9 @@
 package io.boxoffice.query.seatupdates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
@@ -44,6 +47,8 @@ public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
 
     private final RTopic topic;
     private final ObjectMapper json;
+    /** A message holds a batch's changes; a node of an earlier release sends one change a message. */
+    private final ObjectReader messages;
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, List<SeatChange>> pending = new ConcurrentHashMap<>();
     private final Map<String, History> history = new ConcurrentHashMap<>();
@@ -51,18 +56,23 @@ public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
 
     public SeatUpdateHub(RedissonClient redisson, ObjectMapper json, SeatUpdateProperties settings) {
         this.json = json;
+        this.messages = json.readerFor(new TypeReference<List<SeatChange>>() {
+        }).with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         this.interval = settings.interval();
         this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
         topic.addListener(String.class, (channel, message) -> received(message));
     }
 
-    /** Tells every node; if Redis is away, at least this node's subscribers hear it. */
-    public void publish(SeatChange change) {
+    /** Tells every node, in one message; if Redis is away, at least this node's subscribers hear them. */
+    public void publish(List<SeatChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         try {
-            topic.publish(json.writeValueAsString(change));
+            topic.publish(json.writeValueAsString(changes));
         } catch (RedisException e) {
-            log.warn("Seat update not published to other nodes: {}", e.getMessage());
-            record(change);
+            log.warn("Seat updates not published to other nodes: {}", e.getMessage());
+            changes.forEach(this::record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a seat change is plain data", e);
         }
@@ -139,7 +149,7 @@ public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
 
     private void received(String message) {
         try {
-            record(json.readValue(message, SeatChange.class));
+            messages.<List<SeatChange>>readValue(message).forEach(this::record);
         } catch (JsonProcessingException e) {
             log.warn("Ignored a seat update that is not one: {}", message);
         }

@@ -16,7 +16,6 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
-import org.axonframework.spring.stereotype.Saga;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -31,8 +30,10 @@ import java.util.Set;
  * </ul>
  * Money that arrives for a reservation that is over is refunded, by this saga if it still runs, or by one
  * started for that purpose. The deadline lives in PostgreSQL, so it fires on whichever node is up.
+ * <p>
+ * Every handler finds its saga by the reservation and nothing else, so that each event reaches only its
+ * reservation's segment ({@link SegmentOfAssociationSagaManager}, registered in {@link PaymentSagaConfiguration}).
  */
-@Saga
 @ProcessingGroup(PaymentSaga.PROCESSING_GROUP)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class PaymentSaga {
