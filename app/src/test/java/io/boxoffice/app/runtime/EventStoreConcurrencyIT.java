@@ -13,11 +13,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The event store on PostgreSQL: a second append at the same sequence is a ConcurrencyException, payloads bytea. */
+/**
+ * The event store on PostgreSQL: a second append at the same sequence is a ConcurrencyException, streams are read whole
+ * in batches, payloads bytea.
+ */
 @BoxofficeIntegrationTest
 class EventStoreConcurrencyIT {
 
@@ -39,6 +43,20 @@ class EventStoreConcurrencyIT {
                 new SeatHeld("event-x", "A-1-1", "r2", "bob", until))))
                 .isInstanceOf(ConcurrencyException.class);
         assertThat(eventStore.readEvents(seat).asStream().count()).isEqualTo(2);
+    }
+
+    /** The engine stops at the first batch shorter than its size (100): a stream of any length is still read whole. */
+    @Test
+    void streamsShorterLongerAndAsLongAsABatchAreReadWhole() {
+        for (int length : new int[]{1, 99, 100, 101, 250}) {
+            String stream = "stream-" + length + "/" + UUID.randomUUID();
+            for (int sequence = 0; sequence < length; sequence++) {
+                eventStore.publish(new GenericDomainEventMessage<>("Test", stream, sequence, "event " + sequence));
+            }
+            assertThat(eventStore.readEvents(stream, 0).asStream().map(event -> event.getSequenceNumber()))
+                    .as("a stream of %d events", length)
+                    .containsExactlyElementsOf(LongStream.range(0, length).boxed().toList());
+        }
     }
 
     @Test
