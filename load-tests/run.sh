@@ -7,8 +7,9 @@
 # steps): the raw limits of those servers (redis-benchmark SET NX, pgbench single-row inserts at 32 clients, when the
 # tools are installed: apt-get install redis-tools postgresql-client); the reservation path alone (uncontended, 3
 # alternating rounds, and a hot section, with PostgreSQL's statements per hold counted by pg_stat_statements, then
-# one more uncontended window of Boxoffice profiled by async-profiler: its CPU per hold by part of the design); the flash sale; a crowd of 20,000 fans for 2,000 seats; and the waiting
-# room with 20,000 fans queued, whose two calls' capacity wrk then measures alone (apt-get install wrk python3).
+# one more uncontended window of Boxoffice profiled by async-profiler: its CPU per hold by part of the design); the
+# flash sale; a crowd of 20,000 fans for 2,000 seats; and the waiting room with 20,000 fans queued, whose two calls'
+# capacity wrk then measures alone (apt-get install wrk python3).
 # Figures go to load-tests/target/flash-sale/java-<version>/ (report.md and JSON), both versions' reports to
 # load-tests/target/flash-sale/report.md, Gatling's HTML reports to load-tests/target/gatling/.
 set -euo pipefail

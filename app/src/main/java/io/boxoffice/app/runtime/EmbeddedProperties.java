@@ -12,8 +12,9 @@ import java.util.Map;
  * {@code boxoffice.embedded.*}: the embedded default (no {@code spring.datasource.url}).
  *
  * @param dataDir          where the embedded PostgreSQL keeps its data, and the default its kept secrets and passwords
- * @param postgresSettings server settings of the embedded PostgreSQL, e.g. {@code shared-preload-libraries:
- *                         pg_stat_statements} ({@code shared_preload_libraries}) for the load tests' count of statements per hold
+ * @param postgresSettings server settings of the embedded PostgreSQL by name with dashes for underscores, e.g.
+ *                         {@code shared-preload-libraries: pg_stat_statements} for the load tests' count of
+ *                         statements per hold
  */
 @Validated
 @ConfigurationProperties("boxoffice.embedded")

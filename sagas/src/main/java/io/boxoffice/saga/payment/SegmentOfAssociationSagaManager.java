@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A saga manager for sagas that know one association only, the one every handler names and every saga starts with
- * (a {@link PaymentSaga} knows its reservation and nothing else; {@code PaymentSagaTest} checks that it stays so).
+ * (a {@link PaymentSaga} knows its reservation and nothing else; {@code SegmentOfAssociationSagaManagerTest} checks
+ * that it stays so).
  * <p>
  * Axon's own manager gives every event to every segment and looks its association up in each (one query per segment
  * per event), because a saga's segment follows its random identifier. Yet Axon starts a saga only in the segment its
