@@ -7,11 +7,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
+import javax.sql.DataSource;
+
 /**
  * Where browsing reads: {@code boxoffice.query.datasource.url} (with {@code .username}, {@code .password},
  * {@code .maximum-pool-size}) points it at a read replica; by default it reads the primary. Projections always
  * write to the primary, and a fan's own reservations are read there too, so that what they were just told is
- * what they read back.
+ * what they read back. While the replica does not answer, browsing reads the primary ({@link ReplicaFirstDataSource}).
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryDataSourceConfiguration {
@@ -33,7 +36,7 @@ public class QueryDataSourceConfiguration {
     }
 
     @Bean
-    QueryJdbc queryJdbc(QueryDataSourceProperties settings, JdbcTemplate primary) {
+    QueryJdbc queryJdbc(QueryDataSourceProperties settings, JdbcTemplate primary, Clock clock) {
         String url = settings.url();
         if (url == null || url.isBlank()) {
             return new QueryJdbc(primary, null);
@@ -45,7 +48,11 @@ public class QueryDataSourceConfiguration {
         replica.setPassword(settings.password());
         replica.setMaximumPoolSize(settings.maximumPoolSize());
         replica.setReadOnly(true);
+        // a replica that does not answer is known within a second, and browsing turns to the primary
+        replica.setConnectionTimeout(settings.connectTimeout().toMillis());
         log.info("Browsing reads from {}", url);
-        return new QueryJdbc(new JdbcTemplate(replica), replica);
+        DataSource replicaFirst = new ReplicaFirstDataSource(replica, primary.getDataSource(),
+                settings.primaryFallback(), clock);
+        return new QueryJdbc(new JdbcTemplate(replicaFirst), replica);
     }
 }

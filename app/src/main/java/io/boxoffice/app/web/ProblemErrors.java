@@ -8,6 +8,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,11 +17,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Map;
 
 /**
  * Errors that reach no controller's advice are problem+json too: Tomcat's own refusals ({@link ProblemReportValve})
  * and whatever the servlet container forwards to {@code /error} (an exception no handler took, a status set by a
  * filter). A 500 says that something failed on our side and nothing more; asking for {@code /error} itself is a 404.
+ * A failure because PostgreSQL was out of reach is a 503 with {@code Retry-After}: nothing was done, the client may
+ * repeat the request (with its Idempotency-Key) in a moment.
  */
 @Configuration(proxyBeanMethods = false)
 @RestController
@@ -32,8 +36,19 @@ public class ProblemErrors implements ErrorController {
                 ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemReportValve.class.getName()));
     }
 
+    private static final String RETRY_DATABASE_AFTER_SECONDS = "2";
+
     @RequestMapping("${server.error.path:/error}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && Problems.causedByUnavailableDatabase(failure)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_DATABASE_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                            "Database unavailable", "The database cannot be reached; nothing was done, please try again",
+                            Map.of()));
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : HttpStatus.NOT_FOUND.value();
         HttpStatus known = HttpStatus.resolve(status);

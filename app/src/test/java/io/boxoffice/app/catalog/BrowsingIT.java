@@ -66,6 +66,22 @@ class BrowsingIT extends ApplicationTest {
         assertThat(venue.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
         assertThat(api.raw(path, "If-None-Match", venue.headers().firstValue("ETag").orElseThrow()).statusCode())
                 .isEqualTo(304);
+        assertThat(venue.headers().firstValue("Content-Encoding")).as("asked for no compression").isEmpty();
+    }
+
+    @Test
+    void aLargeVenueLayoutGoesOutGzippedToClientsThatAcceptIt() {
+        String venueId = api.createVenue(api.token("admin"), Api.venue("Big hall", 40, 50));
+        String path = "/api/venues/" + venueId;
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.raw(path).statusCode() == 200);
+        int plain = api.raw(path).body().length();
+
+        HttpResponse<byte[]> gzipped = api.rawBytes(path, "Accept-Encoding", "gzip");
+
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.body().length).as("gzipped bytes of %d", plain).isLessThan(plain / 4);
+        String etag = gzipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(api.raw(path, "If-None-Match", etag, "Accept-Encoding", "gzip").statusCode()).isEqualTo(304);
     }
 
     @Test

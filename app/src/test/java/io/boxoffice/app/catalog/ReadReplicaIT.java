@@ -10,6 +10,8 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,6 +45,29 @@ class ReadReplicaIT extends ApplicationTest {
                     "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'boxoffice-replica' "
                             + "AND query LIKE '%FROM seat_state%'", Long.class))
                     .as("the availability was read through the query datasource").isPositive();
+        }
+    }
+
+    @Test
+    void browsingReadsThePrimaryWhileTheReplicaDoesNotAnswer() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (ConfigurableApplicationContext node = new SpringApplicationBuilder(BoxofficeApplication.class)
+                .initializers(new TestServers.Initializer())
+                .run("--server.port=0", "--boxoffice.query.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort
+                                + "/postgres", "--boxoffice.query.datasource.username=postgres",
+                        "--boxoffice.query.datasource.password=postgres")) {
+            Api browsing = new Api(((ServletWebServerApplicationContext) node).getWebServer().getPort());
+            String eventId = api.eventWithSeats(2);
+            api.reserve(api.token("replica-down-fan"), eventId, List.of("A-1-2"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> browsing.get("/api/events/" + eventId + "/availability",
+                    null).strings("held").contains("A-1-2"));
+            for (int i = 0; i < 5; i++) {
+                assertThat(browsing.get("/api/events/" + eventId + "/availability", null).status()).isEqualTo(200);
+            }
         }
     }
 }

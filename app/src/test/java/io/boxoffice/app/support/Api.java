@@ -120,12 +120,21 @@ public final class Api {
 
     /** A GET as a browser or CDN makes it, with its headers; the body is not parsed. */
     public HttpResponse<String> raw(String path, String... headers) {
+        return get(path, HttpResponse.BodyHandlers.ofString(), headers);
+    }
+
+    /** As {@link #raw}, the body's bytes as they came (a compressed body stays compressed). */
+    public HttpResponse<byte[]> rawBytes(String path, String... headers) {
+        return get(path, HttpResponse.BodyHandlers.ofByteArray(), headers);
+    }
+
+    private <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(PATIENCE);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

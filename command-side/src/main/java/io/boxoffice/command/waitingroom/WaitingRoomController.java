@@ -60,7 +60,7 @@ public class WaitingRoomController {
     @GetMapping("/api/events/{eventId}/waiting-room/line")
     public ResponseEntity<Admissions.Line> line(@PathVariable String eventId, WebRequest request) {
         Admissions.Line line = admissions.line(waitingRoomEvent(eventId));
-        String etag = '"' + Integer.toHexString(line.hashCode()) + '"';
+        String etag = "W/\"" + Integer.toHexString(line.hashCode()) + '"';
         if (request.checkNotModified(etag)) {
             return null;
         }

@@ -4,6 +4,7 @@ import io.boxoffice.command.catalog.SeatingCatalog;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
@@ -17,9 +18,11 @@ import javax.sql.DataSource;
 /**
  * The naive baseline, in a Boxoffice node only when this jar is on its class path (load-tests/run.sh puts it there;
  * the production jar does not carry it). Its tables have their own Flyway history, so that a database a benchmark
- * ran on still validates against the product's migrations alone.
+ * ran on still validates against the product's migrations alone. It needs the seating catalog of the command side,
+ * so it serves on the nodes that run commands.
  */
 @AutoConfiguration(after = FlywayAutoConfiguration.class)
+@ConditionalOnBean(SeatingCatalog.class)
 public class NaiveBaselineAutoConfiguration {
 
     /** Migrates the baseline's tables (after the product's migrations: they share the database) and serves them. */
