@@ -1,17 +1,14 @@
 package io.boxoffice.app.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.boxoffice.app.support.ConfigurationMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +34,11 @@ class ConfigurationReferenceTest {
 
     @BeforeAll
     static void read() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        for (URL metadata : Collections.list(ConfigurationReferenceTest.class.getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"))) {
-            try (InputStream in = metadata.openStream()) {
-                for (JsonNode property : json.readTree(in).path("properties")) {
-                    String name = property.path("name").asText();
-                    if (name.startsWith("boxoffice.")) {
-                        JsonNode value = property.get("defaultValue");
-                        declared.put(name, value == null ? null : value.asText());
-                    }
-                }
+        for (JsonNode property : ConfigurationMetadata.properties()) {
+            String name = property.path("name").asText();
+            if (name.startsWith("boxoffice.")) {
+                JsonNode value = property.get("defaultValue");
+                declared.put(name, value == null ? null : value.asText());
             }
         }
         for (String line : Files.readAllLines(Path.of("..", "README.md"))) {

@@ -11,6 +11,7 @@ import org.springframework.mock.env.MockEnvironment;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,5 +88,19 @@ class SandboxWebhookDeliveryTest {
 
         assertThatThrownBy(() -> delivery.attempt(webhook()))
                 .isInstanceOf(SandboxWebhookDelivery.NotAcknowledged.class);
+    }
+
+    @Test
+    void attemptsGoOnForAboutAnHourThePausesDoublingUpToAMinute() {
+        assertThat(SandboxWebhookDelivery.pauseAfter(1)).isEqualTo(Duration.ofMillis(250));
+        assertThat(SandboxWebhookDelivery.pauseAfter(2)).isEqualTo(Duration.ofMillis(500));
+        assertThat(SandboxWebhookDelivery.pauseAfter(8)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(SandboxWebhookDelivery.pauseAfter(9)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(SandboxWebhookDelivery.pauseAfter(SandboxWebhookDelivery.ATTEMPTS)).isEqualTo(Duration.ofMinutes(1));
+        Duration total = Duration.ZERO;
+        for (int failures = 1; failures < SandboxWebhookDelivery.ATTEMPTS; failures++) {
+            total = total.plus(SandboxWebhookDelivery.pauseAfter(failures));
+        }
+        assertThat(total).isBetween(Duration.ofMinutes(55), Duration.ofMinutes(70));
     }
 }

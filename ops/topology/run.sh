@@ -1,0 +1,477 @@
+#!/usr/bin/env bash
+# The production topology of docker-compose.yml without Docker, on this machine, from Debian's packages and the same
+# settings files (ops/): a PostgreSQL primary and a streaming replica made with pg_basebackup, Redis, NODES Boxoffice
+# nodes on loopback ports (default 3; with 3 or more, the last one only serves reads: boxoffice.roles=web,query) and
+# nginx in front as load balancer and edge cache. Then it measures and drills it and writes target/topology/report.md.
+#
+#   ops/topology/run.sh          start, measure, drill, report, stop (about 25 minutes)
+#   ops/topology/run.sh start    start only, leave it running (http://127.0.0.1:18080); ops/topology/run.sh stop
+#
+# Needs: apt-get install postgresql redis-server redis-tools nginx libnginx-mod-http-brotli-filter gettext-base curl
+# python3 (and a JDK; Gatling comes through the Maven wrapper). Runs as root (PostgreSQL runs as the postgres user).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+W=$ROOT/target/topology
+NODES=${NODES:-3}
+JAVA=${JAVA:-java}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PRIMARY_PORT=15432
+REPLICA_PORT=15433
+REDIS_PORT=16379
+EDGE_PORT=18080
+ORIGIN_PORT=18090
+EDGE=http://127.0.0.1:$EDGE_PORT
+ORIGIN=http://127.0.0.1:$ORIGIN_PORT
+SECRETS=$W/secrets.env
+REPORT=$W/report.md
+DRIVE="python3 ops/topology/drive.py"
+
+node_port() { echo $((18080 + $1)); }
+node_url() { echo "http://127.0.0.1:$(node_port "$1")"; }
+node_roles() { # node number
+    if [ "$NODES" -ge 3 ] && [ "$1" -eq "$NODES" ]; then echo web,query; else echo web,command,query,saga; fi
+}
+
+# The environment of one node: docker-compose.yml's x-node-environment and BOXOFFICE_ROLES with this machine's
+# addresses (DeploymentFilesTest checks that both set the same names). node.env and the secrets come first.
+node_env() { # node number, roles
+    cat <<ENV
+SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/boxoffice
+BOXOFFICE_QUERY_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$REPLICA_PORT/boxoffice
+SPRING_DATA_REDIS_HOST=127.0.0.1
+SPRING_DATA_REDIS_PORT=$REDIS_PORT
+SERVER_PORT=$(node_port "$1")
+BOXOFFICE_PUBLIC_URL=$EDGE
+BOXOFFICE_ROLES=$2
+ENV
+}
+
+# For the measurements only: every simulated fan comes from this machine's one address, and holds end within a
+# minute so that the drills see the deadlines of a killed node run elsewhere.
+measurement_env() {
+    cat <<ENV
+BOXOFFICE_RATELIMIT_ENABLED=false
+BOXOFFICE_HOLDDURATION=PT1M
+ENV
+}
+
+log() { echo "[$(date -u +%H:%M:%S)] $*"; }
+report() { echo "$*" >> "$REPORT"; }
+as_postgres() { runuser -u postgres -- env PATH="$PG_BIN:$PATH" "$@"; }
+primary_psql() { psql -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -XAtq "$@"; }
+secret() { sed -n "s/^$1=//p" "$SECRETS"; }
+
+check_tools() {
+    local missing=()
+    for tool in "$PG_BIN/initdb" "$PG_BIN/pg_basebackup" redis-server redis-cli nginx envsubst curl python3 "$JAVA"; do
+        command -v "$tool" > /dev/null || missing+=("$tool")
+    done
+    [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || missing+=(libnginx-mod-http-brotli-filter)
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "Missing: ${missing[*]}. apt-get install postgresql redis-server redis-tools nginx" \
+            "libnginx-mod-http-brotli-filter gettext-base curl python3" >&2
+        exit 1
+    fi
+}
+
+start_postgres() {
+    log "PostgreSQL primary on $PRIMARY_PORT"
+    mkdir -p "$W/sockets" && chown postgres "$W" "$W/sockets"
+    as_postgres initdb -D "$W/pg-primary" -U postgres --auth-local=trust --auth-host=scram-sha-256 > "$W/initdb.log"
+    # the superuser connects from loopback without a password (this machine's operator); everyone else with one
+    sed -i '1i host all postgres 127.0.0.1/32 trust' "$W/pg-primary/pg_hba.conf"
+    pg_ctl_primary start
+    as_postgres psql -h "$W/sockets" -p "$PRIMARY_PORT" -U postgres -XAtq \
+        -c "CREATE ROLE boxoffice LOGIN PASSWORD '$(secret SPRING_DATASOURCE_PASSWORD)'" \
+        -c "CREATE DATABASE boxoffice OWNER boxoffice"
+    as_postgres env PGDATA="$W/pg-primary" PGHOST="$W/sockets" PGPORT="$PRIMARY_PORT" POSTGRES_USER=postgres \
+        REPLICATION_PASSWORD="$(secret REPLICATION_PASSWORD)" BOXOFFICE_POSTGRES_CONF="$ROOT/ops/postgres/boxoffice.conf" \
+        ops/postgres/primary-init.sh
+    pg_ctl_primary restart
+}
+
+pg_ctl_primary() { # start | stop | restart
+    as_postgres pg_ctl -D "$W/pg-primary" -l "$W/pg-primary.log" -w -m fast \
+        -o "-p $PRIMARY_PORT -k $W/sockets -c listen_addresses=127.0.0.1" "$1" > /dev/null
+}
+
+start_replica() {
+    log "PostgreSQL replica on $REPLICA_PORT (pg_basebackup, streaming)"
+    as_postgres env PGDATA="$W/pg-replica" PRIMARY_HOST=127.0.0.1 PRIMARY_PORT="$PRIMARY_PORT" \
+        REPLICATION_PASSWORD="$(secret REPLICATION_PASSWORD)" REPLICA_PORT="$REPLICA_PORT" \
+        setsid ops/postgres/replica.sh >> "$W/pg-replica.log" 2>&1 < /dev/null &
+    for _ in $(seq 1 120); do
+        pg_isready -q -h 127.0.0.1 -p "$REPLICA_PORT" && return
+        sleep 1
+    done
+    echo "The replica did not start: $W/pg-replica.log" >&2
+    exit 1
+}
+
+stop_replica() {
+    as_postgres pg_ctl -D "$W/pg-replica" -w -m fast stop > /dev/null || true
+}
+
+start_redis() {
+    log "Redis on $REDIS_PORT"
+    redis-server ops/redis.conf --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --pidfile "$W/redis.pid" \
+        --logfile "$W/redis.log" --dir "$W"
+    for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping > /dev/null 2>&1 && return; sleep 0.1; done
+}
+
+stop_redis() {
+    redis-cli -p "$REDIS_PORT" shutdown nosave > /dev/null 2>&1 || true
+}
+
+start_node() { # node number
+    local roles
+    roles=$(node_roles "$1")
+    log "Node $1 on $(node_port "$1"), roles $roles"
+    (
+        set -a
+        . ops/node.env
+        . "$SECRETS"
+        . <(node_env "$1" "$roles")
+        . <(measurement_env)
+        set +a
+        exec setsid "$JAVA" -Xmx1g -jar "$W/boxoffice/boxoffice.jar" --logging.level.root=WARN \
+            --logging.level.io.boxoffice.app.runtime=INFO
+    ) >> "$W/node-$1.log" 2>&1 < /dev/null &
+    echo $! > "$W/node-$1.pid"
+}
+
+wait_ready() { # node number
+    for _ in $(seq 1 240); do
+        curl -fs "$(node_url "$1")/actuator/health/readiness" > /dev/null && return
+        kill -0 "$(cat "$W/node-$1.pid")" 2> /dev/null || { tail -30 "$W/node-$1.log"; exit 1; }
+        sleep 1
+    done
+    echo "Node $1 did not become ready: $W/node-$1.log" >&2
+    exit 1
+}
+
+kill_node() { # node number, signal
+    kill "-$2" "$(cat "$W/node-$1.pid")" 2> /dev/null || true
+}
+
+# nginx in front of nodes 1..$1: reads to every web node, the rest to the command nodes
+edge() { # number of nodes
+    local browse="" command="" i
+    for i in $(seq 1 "$1"); do
+        browse+="server 127.0.0.1:$(node_port "$i") max_fails=1 fail_timeout=5s; "
+        [[ $(node_roles "$i") == *command* ]] && command+="server 127.0.0.1:$(node_port "$i") max_fails=1 fail_timeout=5s; "
+    done
+    mkdir -p "$W/nginx"
+    EDGE_PORT=$EDGE_PORT ORIGIN_PORT=$ORIGIN_PORT BROWSE_SERVERS=$browse COMMAND_SERVERS=$command \
+        NGINX_STATE="$W/nginx" ops/nginx/render.sh "$W/nginx/nginx.conf"
+    if [ -f "$W/nginx/nginx.pid" ] && kill -0 "$(cat "$W/nginx/nginx.pid")" 2> /dev/null; then
+        nginx -c "$W/nginx/nginx.conf" -s reload
+        sleep 1
+    else
+        log "nginx: edge on $EDGE_PORT, origin (no cache) on $ORIGIN_PORT"
+        nginx -c "$W/nginx/nginx.conf"
+    fi
+}
+
+stop_all() {
+    [ -f "$W/nginx/nginx.pid" ] && nginx -c "$W/nginx/nginx.conf" -s stop 2> /dev/null || true
+    for pid in "$W"/node-*.pid; do
+        [ -f "$pid" ] && kill "$(cat "$pid")" 2> /dev/null || true
+    done
+    sleep 2
+    stop_redis
+    stop_replica
+    [ -d "$W/pg-primary" ] && pg_ctl_primary stop 2> /dev/null || true
+}
+
+start_all() { # nodes to start
+    check_tools
+    stop_all 2> /dev/null || true
+    rm -rf "$W" && mkdir -p "$W"
+    ulimit -n "$(ulimit -Hn)"  # 10,000 live streams need as many sockets
+    ./mvnw -q -DskipTests install
+    "$JAVA" -Djarmode=tools -jar app/target/boxoffice.jar extract --destination "$W/boxoffice" > /dev/null
+    ops/make-secrets.sh > "$SECRETS"
+    chmod 600 "$SECRETS"
+    start_postgres
+    start_replica
+    start_redis
+    local i
+    for i in $(seq 1 "$1"); do
+        start_node "$i"
+        wait_ready "$i"
+    done
+    edge "$1"
+}
+
+# CPU seconds a process has used (user + system)
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat" 2> /dev/null || echo 0; }
+
+# The flash-sale simulation of load-tests through the edge; its report lands in $W/results/<label>.md
+flash_sale() { # label, extra -D options...
+    local label=$1
+    shift
+    ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass=io.boxoffice.loadtest.FlashSaleSimulation \
+        -DbaseUrl="$EDGE" -DissuerSecret="$(secret BOXOFFICE_AUTH_ISSUER_SECRET)" \
+        -DadminPassword="$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" -DappPid="$(cat "$W/node-1.pid")" \
+        -DappJava="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')" \
+        -Dtarget=boxoffice -Dlabel="$label" -Dboxoffice.report-dir="$W/results" "$@" > "$W/$label.out" 2>&1 \
+        || report "- the flash sale $label failed: see $W/$label.out"
+}
+
+# Requests each node served during a window, from the edge's log (upstream=...)
+requests_per_node() { # first line of the access log to count from
+    tail -n +"$1" "$W/nginx/access.log" | grep -o 'upstream=[0-9.:]\+' | sort | uniq -c \
+        | awk '{sub("upstream=", "", $2); print $2 ": " $1}' | tr '\n' ';'
+}
+
+measure_scale() {
+    report "## The flash sale through the edge against 1, 2 and $NODES nodes"
+    report ""
+    report "FlashSaleSimulation (load-tests) with its defaults (3,000 fans for 2,200 seats, 80% wanting the front section),"
+    report "through nginx; one node more each time. CPU seconds per node from /proc; requests per node from nginx's log."
+    report ""
+    report "| nodes | the sale (the simulation's figures) | CPU seconds per node | requests per node |"
+    report "|---|---|---|---|"
+    local n i
+    for n in $(seq 1 "$NODES"); do
+        if [ "$n" -gt 1 ]; then
+            start_node "$n"
+            wait_ready "$n"
+            edge "$n"
+        fi
+        local before=() line
+        for i in $(seq 1 "$n"); do before[$i]=$(cpu_of "$(cat "$W/node-$i.pid")"); done
+        line=$(($(wc -l < "$W/nginx/access.log") + 1))
+        log "Flash sale against $n node(s)"
+        start_lag_sampler "nodes-$n"
+        flash_sale "nodes-$n"
+        stop_lag_sampler
+        local cpu=""
+        for i in $(seq 1 "$n"); do
+            cpu+="node $i: $(echo "$(cpu_of "$(cat "$W/node-$i.pid")") - ${before[$i]}" | bc)s; "
+        done
+        report "| $n | $(summary_of "nodes-$n") | $cpu | $(requests_per_node "$line") |"
+    done
+    report ""
+    for n in $(seq 1 "$NODES"); do
+        report "Replica lag during the sale with $n node(s): $(lag_summary "nodes-$n")"
+    done
+    report ""
+}
+
+# A simulation's headline figures, from the JSON it wrote
+summary_of() { # label
+    python3 - "$W/results/$1.json" <<'PY' 2> /dev/null || echo "no figures"
+import json, sys
+d = json.load(open(sys.argv[1]))
+books = d.get("books") or {}
+print(f"{d['fans']} fans, {d['successfulHolds']} holds, {d['paid']} paid (last {d['lastPaymentSeconds']} s), "
+      f"{d['errors']} errors, {d['failedFans']} fans failed, holds/s {d['holdsPerSecond']}, "
+      f"all requests p50/p99 {d['latencyAllMs']['p50']}/{d['latencyAllMs']['p99']} ms, "
+      f"line checks p99 {(d.get('latencyLineMs') or {}).get('p99')} ms, "
+      f"books {'clean' if books.get('clean') else 'NOT CLEAN'} ({len(books.get('violations', []))} violations)")
+PY
+}
+
+LAG_PID=
+start_lag_sampler() { # label
+    ( while true; do $DRIVE replication -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres; sleep 0.5; done ) \
+        > "$W/lag-$1.jsonl" 2> /dev/null &
+    LAG_PID=$!
+}
+stop_lag_sampler() { kill "$LAG_PID" 2> /dev/null || true; }
+lag_summary() { # label
+    python3 - "$W/lag-$1.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+lags = sorted(float(r["replayLagSeconds"]) for r in rows if r["replayLagSeconds"] not in ("null", ""))
+behind = sorted(float(r["bytesBehind"]) for r in rows if r["bytesBehind"] not in ("null", ""))
+if not lags:
+    print("no samples")
+else:
+    print(f"{len(lags)} samples, replay lag p50 {lags[len(lags)//2]:.3f} s, max {lags[-1]:.3f} s; "
+          f"WAL not yet replayed max {int(behind[-1])} bytes")
+PY
+}
+
+measure_edge() { # an event, an event with a waiting room
+    local nodes=() i
+    for i in $(seq 1 "$NODES"); do nodes+=("$(node_url "$i")"); done
+    report "## The origin's load with and without the edge"
+    report ""
+    report "wrk, 200 connections for 20 s, on one event's availability and on its waiting room's line, once through the"
+    report "edge (port $EDGE_PORT) and once through the same routes without the cache (port $ORIGIN_PORT). Origin requests"
+    report "are the nodes' own count (http.server.requests)."
+    report ""
+    report "| URL | through | requests/s the crowd made | requests the nodes served | per second |"
+    report "|---|---|---|---|---|"
+    local path uri through port before after made event
+    for path in availability waiting-room/line; do
+        uri="/api/events/{eventId}/$path"
+        event=$([ "$path" = availability ] && echo "$1" || echo "$2")
+        for through in edge origin; do
+            port=$([ "$through" = edge ] && echo "$EDGE_PORT" || echo "$ORIGIN_PORT")
+            before=$($DRIVE origin-requests "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "$uri" "${nodes[@]}" \
+                | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+            made=$(wrk -t 2 -c 200 -d 20s "http://127.0.0.1:$port/api/events/$event/$path" \
+                | awk '/Requests\/sec/ {print $2}')
+            after=$($DRIVE origin-requests "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "$uri" "${nodes[@]}" \
+                | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+            report "| $path | $through | $made | $((after - before)) | $(echo "scale=1; ($after - $before) / 20" | bc) |"
+        done
+    done
+    report ""
+}
+
+# a full collection on every node, so that heap used is what is retained
+collect_garbage() {
+    local i
+    for i in $(seq 1 "$NODES"); do jcmd "$(cat "$W/node-$i.pid")" GC.run > /dev/null 2>&1 || true; done
+}
+
+measure_sse() {
+    local event=$1 clients=${SSE_CLIENTS:-10000} nodes=() i
+    for i in $(seq 1 "$NODES"); do nodes+=("$(node_url "$i")"); done
+    log "$clients live seat-update streams through the edge for 75 s"
+    local before during
+    collect_garbage
+    before=$($DRIVE jvm "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "${nodes[@]}")
+    # the crowd arrives at 1,000 a second; once it is in, a fan holds seats for 15 s (the changes to pass on), then
+    # the streams stay open until the crowd has been there 75 s
+    "$JAVA" ops/topology/SseCrowd.java "$EDGE/api/events/$event/seat-updates" "$clients" 75 > "$W/sse.json" &
+    local crowd=$!
+    sleep 20
+    collect_garbage
+    during=$($DRIVE jvm "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "${nodes[@]}")
+    $DRIVE traffic "$EDGE" "$event" 15 6000 > "$W/sse-traffic.json"
+    wait "$crowd" || true
+    report "## $clients live seat-update streams through the edge for 75 s"
+    report ""
+    report "- the crowd (ops/topology/SseCrowd.java): $(cat "$W/sse.json")"
+    report "- the holds made meanwhile: $(cat "$W/sse-traffic.json")"
+    report "- the nodes before (heap after a full collection): $before"
+    report "- the nodes with the streams open: $during"
+    report ""
+}
+
+books() { # event
+    $DRIVE books "$EDGE" "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "$1" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres \
+        -d boxoffice
+}
+
+drill() { # title, event, first seat of its fans, action (a function run while fans hold seats)
+    local title=$1 event=$2 first=$3 action=$4
+    log "Drill: $title"
+    $DRIVE traffic "$EDGE" "$event" 40 "$first" > "$W/drill.json" &
+    local traffic=$!
+    sleep 10
+    # the action writes what it did to a file, not to a pipe: a server it starts in the background must not hold
+    # the pipe of a command substitution open (the script would wait for it)
+    $action > "$W/drill-action.txt"
+    local what
+    what=$(cat "$W/drill-action.txt")
+    wait "$traffic" || true
+    # holds last a minute: wait them out, so that the books show each one ended on time
+    sleep 75
+    report "### $title"
+    report ""
+    report "- what was done: $what"
+    report "- fans holding seats through the edge meanwhile (40 s): $(cat "$W/drill.json")"
+    report "- afterwards: $(books "$event")"
+    report ""
+}
+
+kill_second_node() {
+    kill_node 2 KILL
+    echo "node 2 (all roles) killed with SIGKILL 10 s into the window; restarted after it"
+    ( sleep 35; start_node 2 ) > /dev/null
+}
+
+restart_redis() {
+    stop_redis
+    sleep 5
+    start_redis > /dev/null
+    echo "Redis stopped (no data kept) 10 s into the window and started again, empty, 5 s later"
+}
+
+stop_the_replica() {
+    stop_replica
+    local statuses
+    statuses=$(for _ in $(seq 1 20); do
+        curl -s -o /dev/null -w '%{http_code}\n' "$ORIGIN/api/events/$DRILL_EVENT/availability"; sleep 0.5
+    done | sort | uniq -c | awk '{print $2 " x" $1}' | tr '\n' ' ')
+    start_replica > /dev/null
+    echo "the replica stopped 10 s into the window for 10 s; browsing (no cache) answered: $statuses"
+}
+
+restart_primary() {
+    pg_ctl_primary stop
+    sleep 8
+    pg_ctl_primary start
+    echo "the primary stopped (fast) 10 s into the window and started again 8 s later; no node restarted"
+}
+
+measure_and_drill() {
+    : > "$REPORT"
+    report "# The topology, measured and drilled"
+    report ""
+    report "ops/topology/run.sh on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; $NODES nodes ($(for i in $(seq 1 "$NODES"); do echo -n "node $i: $(node_roles "$i"); "; done))"
+    report "$("$JAVA" -version 2>&1 | head -1); $(nginx -v 2>&1); $("$PG_BIN/postgres" --version); $(redis-server --version | cut -d' ' -f1-3)"
+    report ""
+    measure_scale
+    # one event on sale to all (the fans of the measurements and drills hold seats in it), one behind a waiting room
+    local event line_event
+    event=$($DRIVE event "$EDGE" "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" 20000)
+    line_event=$($DRIVE event "$EDGE" "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" 500 waiting-room)
+    DRILL_EVENT=$event
+    measure_edge "$event" "$line_event"
+    report "## Browsing from the replica: how stale"
+    report ""
+    start_lag_sampler staleness
+    report "- a seat held through the edge, then the origin's availability (the replica) polled until it shows it, once a"
+    report "  second for 60 s while fans hold seats: $( ( $DRIVE traffic "$EDGE" "$event" 60 0 > /dev/null & ); $DRIVE staleness "$EDGE" "$ORIGIN" "$event" 60 5000)"
+    stop_lag_sampler
+    report "- replica lag meanwhile: $(lag_summary staleness)"
+    report ""
+    measure_sse "$event"
+    report "## Failure drills"
+    report ""
+    report "Each: a fan holds seats one after another through the edge for 40 s (an Idempotency-Key each, every 2xx read"
+    report "back afterwards); 10 s in, the failure; then the holds are waited out (they last a minute here) and the books"
+    report "checked: the auditors' verify of the event, paid reservations that are not CONFIRMED, holds past their end."
+    report ""
+    # each drill's fans hold seats of their own (3,000 seats apart): the holds of one do not refuse the next
+    drill "A node killed with SIGKILL mid-sale" "$event" 8000 kill_second_node
+    wait_ready 2
+    drill "Redis stopped and started again mid-sale" "$event" 11000 restart_redis
+    drill "The replica stopped" "$event" 14000 stop_the_replica
+    drill "The primary restarted" "$event" 17000 restart_primary
+    report "## The books of the flash sales, after the drills"
+    report ""
+    local sale
+    for sale in "$W"/results/nodes-*.json; do
+        report "- $(basename "$sale" .json): $(books "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["eventId"])' "$sale")")"
+    done
+}
+
+case "${1:-all}" in
+    start)
+        start_all "$NODES"
+        log "Running: $EDGE (the edge), nodes on $(node_port 1)..$(node_port "$NODES"); admin password in $SECRETS"
+        ;;
+    stop)
+        stop_all
+        ;;
+    all)
+        trap stop_all EXIT
+        start_all 1
+        measure_and_drill
+        log "Report: $REPORT"
+        ;;
+    *)
+        sed -n '2,12p' "$0"
+        exit 2
+        ;;
+esac
