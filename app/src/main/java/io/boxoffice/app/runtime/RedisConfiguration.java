@@ -24,10 +24,8 @@ import java.net.ServerSocket;
  * Redis for the seat gate. With {@code spring.data.redis.url} or {@code spring.data.redis.host} set, Redisson
  * connects there; otherwise an embedded Redis server starts on a free loopback port.
  * <p>
- * A Redis that is down is known at once (the connection is refused) and a reservation goes to the aggregates
- * without the gate (I5). The timeout of a command is for a Redis that is up: 2 s, because on a node whose CPU is
- * saturated (a crowd joining a waiting room) Redisson's event loop can take more than the half second this was
- * before just to write a command, and each such timeout was a fan told the waiting room was unavailable.
+ * Timeouts are short on purpose: Redis is only a filter (I5), and a reservation that cannot reach it should go
+ * to the aggregates quickly rather than wait.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisProperties.class)
@@ -72,7 +70,7 @@ public class RedisConfiguration {
                 .setUsername(redis.getUsername())
                 .setPassword(redis.getPassword())
                 .setConnectTimeout(1_000)
-                .setTimeout(2_000)
+                .setTimeout(500)
                 .setRetryAttempts(1)
                 .setRetryInterval(100);
         return Redisson.create(config);
