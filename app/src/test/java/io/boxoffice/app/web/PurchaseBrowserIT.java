@@ -8,18 +8,21 @@ import io.boxoffice.app.support.Api;
 import io.boxoffice.app.support.ApplicationTest;
 import io.boxoffice.app.support.Browser;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A fan buys seats in a real browser: hold, countdown, the sandbox gateway's page, tickets with QR codes. */
 class PurchaseBrowserIT extends ApplicationTest {
@@ -55,16 +58,22 @@ class PurchaseBrowserIT extends ApplicationTest {
             fan.waitForText(".state", "You are going!");
             fan.waitUntil(driver -> fan.elements(".ticket canvas").size() == 2);
             fan.screenshot("confirmation");
-            // each ticket's printed code and its QR image, read in one go from the page as it is now
-            @SuppressWarnings("unchecked")
-            List<List<String>> tickets = (List<List<String>>) fan.js("""
-                    return [...document.querySelectorAll('.ticket')].map(ticket => [
-                        ticket.querySelector('code').textContent,
-                        ticket.querySelector('canvas').toDataURL('image/png')])""");
-            assertThat(tickets).hasSize(2);
-            for (List<String> ticket : tickets) {
-                String code = ticket.get(0);
-                assertThat(qrCode(ticket.get(1))).isEqualTo(code);
+            // each ticket's printed code and its QR image, read in one go from the page as it is now; read again
+            // until the QR codes decode: the page may still be drawing them, or have re-rendered the tickets
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                @SuppressWarnings("unchecked")
+                List<List<String>> tickets = (List<List<String>>) fan.js("""
+                        return [...document.querySelectorAll('.ticket')].map(ticket => [
+                            ticket.querySelector('code').textContent,
+                            ticket.querySelector('canvas').toDataURL('image/png')])""");
+                assertThat(tickets).hasSize(2);
+                for (List<String> ticket : tickets) {
+                    assertThat(qrCode(ticket.get(1))).isEqualTo(ticket.get(0));
+                }
+            });
+            List<String> codes = fan.elements(".ticket code").stream().map(WebElement::getText).toList();
+            assertThat(codes).hasSize(2);
+            for (String code : codes) {
                 Api.Response verified = api.get("/api/tickets/verify?code="
                         + URLEncoder.encode(code, StandardCharsets.UTF_8), null);
                 assertThat(verified.body().path("valid").asBoolean()).as("door check of %s", code).isTrue();
