@@ -3,7 +3,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,60 +18,80 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class SseCrowd {
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI stream;
+    private final AtomicInteger connected = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicIntegerArray changesPerClient;
+    private final AtomicLong changes = new AtomicLong();
+
+    private SseCrowd(URI stream, int clients) {
+        this.stream = stream;
+        this.changesPerClient = new AtomicIntegerArray(clients);
+    }
+
     public static void main(String[] args) throws Exception {
-        URI stream = URI.create(args[0]);
         int clients = Integer.parseInt(args[1]);
         long seconds = Long.parseLong(args[2]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        AtomicInteger connected = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicIntegerArray changesPerClient = new AtomicIntegerArray(clients);
-        AtomicLong changes = new AtomicLong();
-        for (int i = 0; i < clients; i++) {
-            int client = i;
-            HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build();
-            Flow.Subscriber<String> lines = new Flow.Subscriber<>() {
-                @Override
-                public void onSubscribe(Flow.Subscription subscription) {
-                    subscription.request(Long.MAX_VALUE);
-                }
-
-                @Override
-                public void onNext(String line) {
-                    if (line.startsWith("data:")) {
-                        changesPerClient.incrementAndGet(client);
-                        changes.incrementAndGet();
-                    }
-                }
-
-                @Override
-                public void onError(Throwable failure) {
-                }
-
-                @Override
-                public void onComplete() {
-                }
-            };
-            // read as lines arrive, no thread per client
-            HttpResponse.BodyHandler<Void> counted = response -> {
-                (response.statusCode() == 200 ? connected : failed).incrementAndGet();
-                return HttpResponse.BodySubscribers.fromLineSubscriber(lines);
-            };
-            http.sendAsync(request, counted).exceptionally(failure -> {
-                failed.incrementAndGet();
-                return null;
-            });
-            if (i % 100 == 99) {
-                Thread.sleep(100); // a crowd arriving at 1,000 a second, not one SYN flood
+        SseCrowd crowd = new SseCrowd(URI.create(args[0]), clients);
+        // the crowd arrives at 1,000 a second (100 every 100 ms), not as one SYN flood; the window is counted from
+        // its first arrival
+        ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger opened = new AtomicInteger();
+        arrivals.scheduleAtFixedRate(() -> {
+            for (int n = 0; n < 100 && opened.get() < clients; n++) {
+                crowd.open(opened.getAndIncrement());
             }
-        }
-        Thread.sleep(seconds * 1000);
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        arrivals.schedule(arrivals::shutdown, seconds, TimeUnit.SECONDS);
+        arrivals.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        crowd.report();
+        System.exit(0);
+    }
+
+    private void report() {
         int reached = 0;
-        for (int i = 0; i < clients; i++) {
+        for (int i = 0; i < changesPerClient.length(); i++) {
             reached += changesPerClient.get(i) > 0 ? 1 : 0;
         }
         System.out.printf("{\"clients\": %d, \"connected\": %d, \"failed\": %d, \"receivedAChange\": %d, "
-                + "\"changes\": %d}%n", clients, connected.get(), failed.get(), reached, changes.get());
-        System.exit(0);
+                + "\"changes\": %d}%n", changesPerClient.length(), connected.get(), failed.get(), reached,
+                changes.get());
+    }
+
+    /** Opens one client's stream; counts its answer and every seat change that arrives on it. */
+    private void open(int client) {
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build();
+        Flow.Subscriber<String> lines = new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String line) {
+                if (line.startsWith("data:")) {
+                    changesPerClient.incrementAndGet(client);
+                    changes.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        };
+        // read as lines arrive, no thread per client
+        HttpResponse.BodyHandler<Void> counted = response -> {
+            (response.statusCode() == 200 ? connected : failed).incrementAndGet();
+            return HttpResponse.BodySubscribers.fromLineSubscriber(lines);
+        };
+        http.sendAsync(request, counted).exceptionally(failure -> {
+            failed.incrementAndGet();
+            return null;
+        });
     }
 }

@@ -296,6 +296,12 @@ else:
 PY
 }
 
+# Requests the nodes have served for a URI pattern, all together
+origin_requests() { # uri pattern, node URLs...
+    $DRIVE origin-requests "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "$@" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'
+}
+
 measure_edge() { # an event, an event with a waiting room
     local nodes=() i
     for i in $(seq 1 "$NODES"); do nodes+=("$(node_url "$i")"); done
@@ -313,12 +319,10 @@ measure_edge() { # an event, an event with a waiting room
         event=$([ "$path" = availability ] && echo "$1" || echo "$2")
         for through in edge origin; do
             port=$([ "$through" = edge ] && echo "$EDGE_PORT" || echo "$ORIGIN_PORT")
-            before=$($DRIVE origin-requests "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "$uri" "${nodes[@]}" \
-                | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+            before=$(origin_requests "$uri" "${nodes[@]}")
             made=$(wrk -t 2 -c 200 -d 20s "http://127.0.0.1:$port/api/events/$event/$path" \
                 | awk '/Requests\/sec/ {print $2}')
-            after=$($DRIVE origin-requests "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "$uri" "${nodes[@]}" \
-                | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+            after=$(origin_requests "$uri" "${nodes[@]}")
             report "| $path | $through | $made | $((after - before)) | $(echo "scale=1; ($after - $before) / 20" | bc) |"
         done
     done
@@ -386,7 +390,8 @@ drill() { # title, event, first seat of its fans, action (a function run while f
 kill_second_node() {
     kill_node 2 KILL
     echo "node 2 (all roles) killed with SIGKILL 10 s into the window; restarted after it"
-    ( sleep 35; start_node 2 ) > /dev/null
+    sleep 35
+    start_node 2 > /dev/null
 }
 
 restart_redis() {

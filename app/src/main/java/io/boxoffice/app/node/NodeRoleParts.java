@@ -6,7 +6,7 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
 
-import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,10 +52,10 @@ public class NodeRoleParts implements TypeFilter, EnvironmentAware {
 
     /** The role a class belongs to, if it belongs to one. */
     static Optional<NodeRole> roleOf(String className) {
-        List<String> candidates = PARTS.keySet().stream()
+        return PARTS.keySet().stream()
                 .filter(part -> part.endsWith(".") ? className.startsWith(part) : belongsTo(className, part))
-                .toList();
-        return candidates.stream().max((a, b) -> Integer.compare(a.length(), b.length())).map(PARTS::get);
+                .max(Comparator.comparingInt(String::length))
+                .map(PARTS::get);
     }
 
     /** The class itself or one nested in it. */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * RFC 9457 problems with a stable {@code type} per kind of refusal, rendered as {@code application/problem+json}:
@@ -57,12 +58,7 @@ public final class Problems {
      * a date out of range): a bad input that got past validation, the client's error, never a 500.
      */
     public static boolean causedByBadValue(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(failure, cause -> sqlState(cause).startsWith("22"));
     }
 
     /**
@@ -71,16 +67,23 @@ public final class Problems {
      * up waiting for a connection. The request may be repeated once it is back.
      */
     public static boolean causedByUnavailableDatabase(Throwable failure) {
+        return causedBy(failure, cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof CannotGetJdbcConnectionException
+                || sqlState(cause).startsWith("08") || sqlState(cause).startsWith("57P0"));
+    }
+
+    private static boolean causedBy(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof CannotGetJdbcConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            if (test.test(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A JDBC failure's SQLSTATE; empty for anything else. */
+    private static String sqlState(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
     }
 
     public static ProblemDetail invalidRequest(String detail, Map<String, String> messageByField) {
