@@ -25,6 +25,16 @@ import urllib.request
 import uuid
 
 
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer to count, not one to follow (urllib would turn a POST into a GET of its target)."""
+
+    def redirect_request(self, *args):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirects)
+
+
 def call(method, url, token=None, body=None, headers=None, timeout=15):
     """(status, headers, parsed JSON or None); a refused connection or timeout is status 0."""
     data = None if body is None else json.dumps(body).encode()
@@ -36,7 +46,7 @@ def call(method, url, token=None, body=None, headers=None, timeout=15):
     for name, value in (headers or {}).items():
         request.add_header(name, value)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with OPENER.open(request, timeout=timeout) as response:
             return response.status, dict(response.headers), parse(response.read())
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), parse(error.read())
@@ -45,10 +55,11 @@ def call(method, url, token=None, body=None, headers=None, timeout=15):
 
 
 def parse(raw):
+    """JSON as parsed; anything else as the start of its text."""
     try:
         return json.loads(raw) if raw else None
     except ValueError:
-        return None
+        return raw[:200].decode(errors="replace")
 
 
 def token(base, username, password):
@@ -108,7 +119,7 @@ def seat_ids(first):
 
 def traffic(base, event_id, seconds, first_seat):
     """Holds one seat after another for `seconds`; each answer recorded; then every 2xx read back by its fan."""
-    statuses, retry_after, held = {}, {"with": 0, "without": 0}, []
+    statuses, retry_after, held, odd = {}, {"with": 0, "without": 0}, [], []
     seat = seat_ids(first_seat)
     fan = None
     end = time.time() + seconds
@@ -121,13 +132,16 @@ def traffic(base, event_id, seconds, first_seat):
         statuses[str(status)] = statuses.get(str(status), 0) + 1
         if status == 201:
             held.append((body["reservationId"], fan))
-        elif status >= 500 or status == 0:
+        elif len(odd) < 5:
+            odd.append({"status": status, "body": body})
+        if status >= 500 or status == 0:
             retry_after["with" if "Retry-After" in headers else "without"] += 1
             time.sleep(0.2)
     time.sleep(3)  # the fans' view follows the commands within 2 s
     lost = [r for r, owner in held if call("GET", f"{base}/api/reservations/{r}", owner)[0] != 200]
     print(json.dumps({"seconds": seconds, "statuses": statuses, "failuresWithRetryAfter": retry_after["with"],
-                      "failuresWithoutRetryAfter": retry_after["without"], "held": len(held), "heldLost": len(lost)}))
+                      "failuresWithoutRetryAfter": retry_after["without"], "held": len(held), "heldLost": len(lost),
+                      "otherAnswers": odd}))
 
 
 def staleness(edge, origin, event_id, seconds, first_seat):

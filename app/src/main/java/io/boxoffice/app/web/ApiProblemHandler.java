@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.boxoffice.api.problem.RequestRefused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,8 @@ import java.util.Map;
  */
 @RestControllerAdvice
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     /** Enough to fix a request; a layout of 80,000 broken seats does not need 80,000 messages back. */
     private static final int MAX_REPORTED_ERRORS = 50;
@@ -131,17 +135,26 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A value PostgreSQL cannot take (SQLSTATE class 22, "data exception": a NUL character, a date out of range)
-     * came from the request, which validation should have refused: it is the client's 400, never a 500.
+     * A failure of PostgreSQL, alone or as the cause of another exception, is answered here and never thrown on:
+     * Spring MVC takes an exception thrown out of an exception handler for a client that went away when its causes
+     * hold an {@code EOFException} (as they do when PostgreSQL drops a connection mid-statement) and answers an empty
+     * 200. A value PostgreSQL cannot take (SQLSTATE class 22, "data exception": a NUL character, a date out of range)
+     * came from the request, which validation should have refused: it is the client's 400. PostgreSQL out of reach
+     * is a 503 to retry; anything else a 500.
      */
     @ExceptionHandler
-    ResponseEntity<Object> dataException(DataAccessException e) {
-        if (!Problems.causedByBadValue(e)) {
-            throw e;
+    ResponseEntity<?> dataException(DataAccessException e) {
+        if (Problems.causedByBadValue(e)) {
+            return invalid("A value of the request is not one that can be stored or looked up",
+                    List.of(Map.of("field", "request", "message", "printable text and dates within range")),
+                    new HttpHeaders());
         }
-        return invalid("A value of the request is not one that can be stored or looked up",
-                List.of(Map.of("field", "request", "message", "printable text and dates within range")),
-                new HttpHeaders());
+        if (Problems.causedByUnavailableDatabase(e)) {
+            log.warn("Answered 503, the database is out of reach: {}", e.toString());
+            return ProblemErrors.databaseUnavailable();
+        }
+        log.error("Request failed in the database", e);
+        return ProblemErrors.withStatus(HttpStatus.INTERNAL_SERVER_ERROR.value(), false);
     }
 
     private static String message(FieldError error) {

@@ -30,33 +30,42 @@ import java.util.Map;
 @RestController
 public class ProblemErrors implements ErrorController {
 
+    private static final String RETRY_DATABASE_AFTER_SECONDS = "2";
+
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
         return factory -> factory.addContextCustomizers(context ->
                 ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemReportValve.class.getName()));
     }
 
-    private static final String RETRY_DATABASE_AFTER_SECONDS = "2";
-
     @RequestMapping("${server.error.path:/error}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
                 && Problems.causedByUnavailableDatabase(failure)) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_DATABASE_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                            "Database unavailable", "The database cannot be reached; nothing was done, please try again",
-                            Map.of()));
+            return databaseUnavailable();
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : HttpStatus.NOT_FOUND.value();
+        return withStatus(status, code == null);
+    }
+
+    /** PostgreSQL out of reach: nothing was done, the request may be repeated (with its Idempotency-Key). */
+    static ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_DATABASE_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                        "The database cannot be reached; nothing was done, please try again", Map.of()));
+    }
+
+    /** A problem that says no more than its status (a 5xx never tells what failed inside). */
+    static ResponseEntity<ProblemDetail> withStatus(int status, boolean nothingHere) {
         HttpStatus known = HttpStatus.resolve(status);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create("/problems/" + ProblemTypes.slug(status)));
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
         problem.setDetail(status >= 500 ? "Something went wrong on our side; please try again"
-                : code == null ? "There is nothing here" : problem.getTitle());
+                : nothingHere ? "There is nothing here" : problem.getTitle());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
