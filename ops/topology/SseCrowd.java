@@ -10,11 +10,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.IntStream;
 
 /**
  * Holds many live seat-update streams open at once, as a crowd of fans on an event's seat map, and counts what
  * arrives: java SseCrowd.java <stream URL> <clients> <seconds>. Prints one JSON object: clients connected (200),
- * clients that received at least one seat change, changes received in all, failures. Used by ops/topology/run.sh.
+ * failures, streams that ended before the window did, clients that received at least one seat change, changes
+ * received in all, and how the first change spread over the crowd (ms after the earliest client had it, when half,
+ * 99% and all of those that got one had it). Used by ops/topology/run.sh.
  */
 public class SseCrowd {
 
@@ -22,12 +26,16 @@ public class SseCrowd {
     private final URI stream;
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger ended = new AtomicInteger();
     private final AtomicIntegerArray changesPerClient;
     private final AtomicLong changes = new AtomicLong();
+    /** System.nanoTime() of each client's first change; 0 until it has one. */
+    private final AtomicLongArray firstChangeAt;
 
     private SseCrowd(URI stream, int clients) {
         this.stream = stream;
         this.changesPerClient = new AtomicIntegerArray(clients);
+        this.firstChangeAt = new AtomicLongArray(clients);
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,13 +58,18 @@ public class SseCrowd {
     }
 
     private void report() {
-        int reached = 0;
-        for (int i = 0; i < changesPerClient.length(); i++) {
-            reached += changesPerClient.get(i) > 0 ? 1 : 0;
-        }
-        System.out.printf("{\"clients\": %d, \"connected\": %d, \"failed\": %d, \"receivedAChange\": %d, "
-                + "\"changes\": %d}%n", changesPerClient.length(), connected.get(), failed.get(), reached,
-                changes.get());
+        long[] arrivals = IntStream.range(0, firstChangeAt.length()).mapToLong(firstChangeAt::get)
+                .filter(at -> at != 0).sorted().toArray();
+        String spread = arrivals.length == 0 ? "null" : String.format("{\"p50\": %d, \"p99\": %d, \"max\": %d}",
+                afterFirst(arrivals, 0.5), afterFirst(arrivals, 0.99), afterFirst(arrivals, 1));
+        System.out.printf("{\"clients\": %d, \"connected\": %d, \"failed\": %d, \"endedEarly\": %d, "
+                + "\"receivedAChange\": %d, \"changes\": %d, \"firstChangeSpreadMs\": %s}%n", changesPerClient.length(),
+                connected.get(), failed.get(), ended.get(), arrivals.length, changes.get(), spread);
+    }
+
+    private static long afterFirst(long[] sortedArrivals, double quantile) {
+        int index = (int) Math.ceil(quantile * sortedArrivals.length) - 1;
+        return (sortedArrivals[Math.max(0, index)] - sortedArrivals[0]) / 1_000_000;
     }
 
     /** Opens one client's stream; counts its answer and every seat change that arrives on it. */
@@ -71,17 +84,21 @@ public class SseCrowd {
             @Override
             public void onNext(String line) {
                 if (line.startsWith("data:")) {
-                    changesPerClient.incrementAndGet(client);
+                    if (changesPerClient.incrementAndGet(client) == 1) {
+                        firstChangeAt.set(client, System.nanoTime());
+                    }
                     changes.incrementAndGet();
                 }
             }
 
             @Override
             public void onError(Throwable failure) {
+                ended.incrementAndGet();
             }
 
             @Override
             public void onComplete() {
+                ended.incrementAndGet();
             }
         };
         // read as lines arrive, no thread per client

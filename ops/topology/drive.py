@@ -190,9 +190,17 @@ def origin_requests(admin_password, uri, nodes):
 
 
 def jvm(admin_password, nodes):
+    """Per node: heap, threads, and its live seat-update streams (open, batches written, slowest pass over them)."""
     admin = token(nodes[0], "admin", admin_password)
-    print(json.dumps({node: {"heapUsedBytes": (metric(node, admin, "jvm.memory.used", ["area:heap"]) or {}).get("VALUE"),
-                             "liveThreads": (metric(node, admin, "jvm.threads.live") or {}).get("VALUE")}
+
+    def of(node, name, statistic="VALUE", tags=()):
+        return (metric(node, admin, name, tags) or {}).get(statistic)
+
+    print(json.dumps({node: {"heapUsedBytes": of(node, "jvm.memory.used", tags=["area:heap"]),
+                             "liveThreads": of(node, "jvm.threads.live"),
+                             "streams": of(node, "boxoffice.seat-updates.streams"),
+                             "batchesSent": of(node, "boxoffice.seat-updates.sent", "COUNT"),
+                             "slowestFlushSeconds": of(node, "boxoffice.seat-updates.flush", "MAX")}
                       for node in nodes}))
 
 

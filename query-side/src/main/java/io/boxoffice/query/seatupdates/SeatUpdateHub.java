@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -17,9 +21,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,6 +50,7 @@ public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
 
     static final String TOPIC = "boxoffice:seat-updates";
     private static final int HISTORY = 1_000;
+    private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final Logger log = LoggerFactory.getLogger(SeatUpdateHub.class);
 
     private final RTopic topic;
@@ -54,14 +61,24 @@ public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
     private final Map<String, List<SeatChange>> pending = new ConcurrentHashMap<>();
     private final Map<String, History> history = new ConcurrentHashMap<>();
     private final Duration interval;
+    private final Counter sent;
+    private final Timer flushes;
 
-    public SeatUpdateHub(RedissonClient redisson, ObjectMapper json, SeatUpdateProperties settings) {
+    public SeatUpdateHub(RedissonClient redisson, ObjectMapper json, SeatUpdateProperties settings,
+                         MeterRegistry meters) {
         this.json = json;
         this.messages = json.readerFor(new TypeReference<List<SeatChange>>() {
         }).with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         this.interval = settings.interval();
         this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
         topic.addListener(String.class, (channel, message) -> received(message));
+        Gauge.builder("boxoffice.seat-updates.streams", subscribers,
+                        streams -> streams.values().stream().mapToInt(List::size).sum())
+                .description("Live seat-update streams open on this node").register(meters);
+        this.sent = Counter.builder("boxoffice.seat-updates.sent")
+                .description("Batches of seat changes written to this node's streams, one per stream").register(meters);
+        this.flushes = Timer.builder("boxoffice.seat-updates.flush")
+                .description("Time to pass one interval's changes on to every stream of this node").register(meters);
     }
 
     /** Tells every node, in one message; if Redis is away, at least this node's subscribers hear them. */
@@ -174,14 +191,19 @@ public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
     }
 
     void flush() {
+        flushes.record(this::flushPending);
+    }
+
+    private void flushPending() {
         for (String eventId : List.copyOf(pending.keySet())) {
             List<SeatChange> batch = pending.remove(eventId);
             List<SseEmitter> listeners = subscribers.getOrDefault(eventId, List.of());
             if (batch == null || batch.isEmpty() || listeners.isEmpty()) {
                 continue;
             }
-            SseEmitter.SseEventBuilder event = batch(batch);
+            Set<DataWithMediaType> event = batch(batch);
             listeners.forEach(emitter -> send(emitter, event));
+            sent.increment(listeners.size());
         }
     }
 
@@ -192,10 +214,12 @@ public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
     }
 
     /**
-     * One message: the changes in order, with the position of the last as its id. Its JSON is written once, not
-     * once per subscriber: with thousands of streams on a node, serializing per stream made a flush take seconds.
+     * One message: the changes in order, with the position of the last as its id. It is rendered once, not once per
+     * subscriber, into one piece of text: with thousands of streams on a node, serializing per stream made a flush
+     * take seconds, and an event built field by field is written and flushed field by field (a write per field, each
+     * passed on by the proxy as a packet of its own), where one piece is one write per stream.
      */
-    private SseEmitter.SseEventBuilder batch(List<SeatChange> changes) {
+    private Set<DataWithMediaType> batch(List<SeatChange> changes) {
         List<SeatChange> ordered = changes.stream().sorted(Comparator.comparingLong(SeatChange::position))
                 .toList();
         Map<String, Object> data = Map.of("changes", ordered.stream().map(change -> change.heldUntil() == null
@@ -203,14 +227,19 @@ public class SeatUpdateHub implements DisposableBean, SchedulingConfigurer {
                 : Map.of("seatId", change.seatId(), "status", change.status(),
                 "heldUntil", change.heldUntil())).toList());
         try {
-            return SseEmitter.event().id(Long.toString(ordered.get(ordered.size() - 1).position())).name("seats")
-                    .data(json.writeValueAsString(data), MediaType.APPLICATION_JSON);
+            String frame = "id:" + ordered.get(ordered.size() - 1).position() + "\nevent:seats\ndata:"
+                    + json.writeValueAsString(data) + "\n\n";
+            return Set.of(new DataWithMediaType(frame, UTF8_TEXT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a seat change is plain data", e);
         }
     }
 
     private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        send(emitter, event.build());
+    }
+
+    private static void send(SseEmitter emitter, Set<DataWithMediaType> event) {
         try {
             emitter.send(event);
         } catch (IOException | IllegalStateException gone) {
