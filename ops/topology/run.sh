@@ -336,10 +336,12 @@ collect_garbage() {
 }
 
 measure_sse() {
-    local event=$1 clients=${SSE_CLIENTS:-10000} nodes=() i
+    local clients=${SSE_CLIENTS:-10000} nodes=() i event
     for i in $(seq 1 "$NODES"); do nodes+=("$(node_url "$i")"); done
     log "$clients live seat-update streams through the edge for 75 s"
-    local before during
+    # an event of its own: no earlier holds ending during the window, so its first change is the fan's first hold
+    event=$($DRIVE event "$EDGE" "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" 2000)
+    local before during after
     collect_garbage
     before=$($DRIVE jvm "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "${nodes[@]}")
     # the crowd arrives at 1,000 a second; once it is in, a fan holds seats for 15 s (the changes to pass on), then
@@ -349,7 +351,8 @@ measure_sse() {
     sleep 20
     collect_garbage
     during=$($DRIVE jvm "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "${nodes[@]}")
-    $DRIVE traffic "$EDGE" "$event" 15 6000 > "$W/sse-traffic.json"
+    $DRIVE traffic "$EDGE" "$event" 15 0 > "$W/sse-traffic.json"
+    after=$($DRIVE jvm "$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" "${nodes[@]}")
     wait "$crowd" || true
     report "## $clients live seat-update streams through the edge for 75 s"
     report ""
@@ -357,6 +360,7 @@ measure_sse() {
     report "- the holds made meanwhile: $(cat "$W/sse-traffic.json")"
     report "- the nodes before (heap after a full collection): $before"
     report "- the nodes with the streams open: $during"
+    report "- the nodes after the holds (batches written to streams, slowest pass over a node's streams): $after"
     report ""
 }
 
@@ -440,7 +444,7 @@ measure_and_drill() {
     stop_lag_sampler
     report "- replica lag meanwhile: $(lag_summary staleness)"
     report ""
-    measure_sse "$event"
+    measure_sse
     report "## Failure drills"
     report ""
     report "Each: a fan holds seats one after another through the edge for 40 s (an Idempotency-Key each, every 2xx read"

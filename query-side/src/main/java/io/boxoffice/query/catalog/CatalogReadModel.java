@@ -45,12 +45,14 @@ public class CatalogReadModel {
             count(s.seat_id) FILTER (WHERE s.status = 'SOLD') AS sold""";
 
     private static final int CACHED_LAYOUTS = 32;
+    private static final int KNOWN_EVENTS = 10_000;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
     /** Layouts never change once created; the large ones are worth parsing once. */
     private final Cache<String, List<Section>> layouts = recentlyUsed();
+    private final Cache<String, Boolean> knownEvents = Caffeine.newBuilder().maximumSize(KNOWN_EVENTS).build();
 
     /** The venues used most lately, by venue id, about {@value #CACHED_LAYOUTS} of them. */
     private static <V> Cache<String, V> recentlyUsed() {
@@ -113,8 +115,20 @@ public class CatalogReadModel {
         return new Page(rows.subList(0, Math.min(first, rows.size())), rows.size() > first);
     }
 
+    /**
+     * Whether the event is browsable. A yes is remembered (an event, once projected, stays): a crowd opening seat-update
+     * streams or polling availability is not a query each, which at 1,000 streams a second used up the pools.
+     */
     public boolean hasEvent(String eventId) {
-        return !jdbc.queryForList("SELECT 1 FROM event_view WHERE event_id = ?", Integer.class, eventId).isEmpty();
+        if (knownEvents.getIfPresent(eventId) != null) {
+            return true;
+        }
+        boolean known = !jdbc.queryForList("SELECT 1 FROM event_view WHERE event_id = ?", Integer.class, eventId)
+                .isEmpty();
+        if (known) {
+            knownEvents.put(eventId, Boolean.TRUE);
+        }
+        return known;
     }
 
     public Optional<EventRow> event(String eventId) {
