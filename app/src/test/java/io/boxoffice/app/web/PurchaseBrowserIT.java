@@ -1,6 +1,7 @@
 package io.boxoffice.app.web;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,8 +132,9 @@ class PurchaseBrowserIT extends ApplicationTest {
     private static String qrCode(String png) throws Exception {
         BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(
                 Base64.getDecoder().decode(png.substring(png.indexOf(',') + 1))));
-        // no margin added: the quiet zone a scanner needs must be part of what the page draws
+        // no margin added: the quiet zone a scanner needs must be part of what the page draws; trying harder, as
+        // scanner apps do (ZXing's quick pass missed the finder patterns of one code of a fresh-clone CI run)
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(drawn)))).getText();
+                new BufferedImageLuminanceSource(drawn))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }
