@@ -76,6 +76,14 @@ public class SeatingCatalog {
                 (row, n) -> fromJson(row.getString("sections"), SECTIONS), venueId).stream().findFirst();
     }
 
+    /** The sections, rows and seats of the event's venue. */
+    public Optional<List<Section>> sectionsOfEvent(String eventId) {
+        return jdbc.query("""
+                        SELECT v.sections FROM event_seating e JOIN venue_seating v ON v.venue_id = e.venue_id
+                        WHERE e.event_id = ?""",
+                (row, n) -> fromJson(row.getString("sections"), SECTIONS), eventId).stream().findFirst();
+    }
+
     public Optional<EventSeating> seating(String eventId) {
         EventSeating cached = seatingByEvent.getIfPresent(eventId);
         if (cached != null) {

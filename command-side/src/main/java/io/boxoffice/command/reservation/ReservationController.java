@@ -5,7 +5,10 @@ import io.boxoffice.api.problem.Problem;
 import io.boxoffice.api.reservation.ReservationStatus;
 import io.boxoffice.api.reservation.ReservationView;
 import jakarta.validation.Valid;
+import io.boxoffice.api.catalog.Section;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,12 +30,23 @@ import java.util.Map;
 public class ReservationController {
 
     private final ReservationService reservations;
+    private final BestAvailable bestAvailable;
 
-    public ReservationController(ReservationService reservations) {
+    public ReservationController(ReservationService reservations, BestAvailable bestAvailable) {
         this.reservations = reservations;
+        this.bestAvailable = bestAvailable;
     }
 
-    public record ReservationRequest(@NotNull List<@NotNull @Size(min = 1, max = 100) String> seatIds) {
+    /** Either the seats picked on the map, or what best available should find ({@code bestAvailable}). */
+    public record ReservationRequest(List<@NotNull @Size(min = 1, max = 100) String> seatIds,
+                                     @Valid BestAvailableRequest bestAvailable) {
+    }
+
+    /** "N seats together in these categories, at most this price each" (categories empty or absent: any). */
+    public record BestAvailableRequest(@NotNull @Min(1) Integer quantity,
+                                       @Size(max = 100)
+                                       List<@NotNull @Pattern(regexp = Section.NAME_PART) String> categories,
+                                       @Valid Money maxPrice, Boolean accessible) {
     }
 
     public record ReservationResponse(String reservationId, String eventId, List<String> seatIds,
@@ -49,6 +63,13 @@ public class ReservationController {
             @PathVariable String eventId, @Valid @RequestBody ReservationRequest request, Principal user,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) String idempotencyKey,
             @RequestHeader(name = "Admission-Token", required = false) String admissionToken) {
+        if ((request.seatIds() == null) == (request.bestAvailable() == null)) {
+            throw Problem.invalid("A reservation names its seats or asks for the best available, not both", Map.of(
+                    "seatIds", "the seats picked, or bestAvailable: {\"quantity\": N}")).refused();
+        }
+        if (request.bestAvailable() != null) {
+            return created(bestAvailable(eventId, request.bestAvailable(), user, idempotencyKey, admissionToken));
+        }
         List<String> seatIds = request.seatIds();
         if (seatIds.isEmpty()) {
             throw Problem.invalid("A reservation holds at least one seat", Map.of("seatIds", "must not be empty")).refused();
@@ -56,11 +77,26 @@ public class ReservationController {
         if (new HashSet<>(seatIds).size() != seatIds.size()) {
             throw Problem.invalid("A seat can be requested once", Map.of("seatIds", "must not repeat a seat")).refused();
         }
-        if (seatIds.size() > reservations.maxSeatsPerReservation()) {
-            throw Problem.invalid("Too many seats in one reservation", Map.of("seatIds",
+        checkCount(seatIds.size(), "seatIds");
+        return created(reservations.reserve(eventId, seatIds, user.getName(), idempotencyKey, admissionToken));
+    }
+
+    private ReservationView bestAvailable(String eventId, BestAvailableRequest wanted, Principal user,
+                                          String idempotencyKey, String admissionToken) {
+        checkCount(wanted.quantity(), "bestAvailable.quantity");
+        return bestAvailable.reserve(eventId, new BestAvailable.Wanted(wanted.quantity(), wanted.categories(),
+                        wanted.maxPrice(), Boolean.TRUE.equals(wanted.accessible())), user.getName(), idempotencyKey,
+                admissionToken);
+    }
+
+    private void checkCount(int seats, String field) {
+        if (seats > reservations.maxSeatsPerReservation()) {
+            throw Problem.invalid("Too many seats in one reservation", Map.of(field,
                     "at most " + reservations.maxSeatsPerReservation() + " seats per reservation")).refused();
         }
-        ReservationView view = reservations.reserve(eventId, seatIds, user.getName(), idempotencyKey, admissionToken);
+    }
+
+    private static ResponseEntity<ReservationResponse> created(ReservationView view) {
         return ResponseEntity.created(URI.create("/api/reservations/" + view.reservationId()))
                 .body(ReservationResponse.of(view));
     }

@@ -2,6 +2,7 @@ package io.boxoffice.command.reservation;
 
 import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.reservation.CancelReservation;
+import io.boxoffice.api.reservation.FindPlacedReservation;
 import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.PlacedReservation;
 import io.boxoffice.api.reservation.ReservationPlacement;
@@ -48,6 +49,7 @@ public class ReservationService {
     private final SeatGate gate;
     private final Admissions admissions;
     private final CommandGateway commands;
+    private final PlacedReservations placed;
     private final Clock clock;
     private final Duration holdDuration;
     private final int maxSeatsPerReservation;
@@ -57,12 +59,13 @@ public class ReservationService {
     private final Timer latency;
 
     public ReservationService(SeatingCatalog catalog, SeatGate gate, Admissions admissions, CommandGateway commands,
-                              Clock clock, MeterRegistry meters,
+                              PlacedReservations placed, Clock clock, MeterRegistry meters,
                               ReservationProperties settings) {
         this.catalog = catalog;
         this.gate = gate;
         this.admissions = admissions;
         this.commands = commands;
+        this.placed = placed;
         this.clock = clock;
         this.holdDuration = settings.holdDuration();
         this.maxSeatsPerReservation = settings.maxSeatsPerReservation();
@@ -107,11 +110,25 @@ public class ReservationService {
         }
     }
 
+    /**
+     * The reservation an earlier request of this fan with this Idempotency-Key placed in the event, if any: a repeat
+     * of a request that names no seats (best available) is answered with it instead of picking again.
+     */
+    public Optional<ReservationView> placedWith(String eventId, String userId, String idempotencyKey) {
+        return placed.handle(new FindPlacedReservation(reservationIdOf(userId, idempotencyKey)))
+                .filter(earlier -> earlier.eventId().equals(eventId) && earlier.userId().equals(userId))
+                .map(PlacedReservation::asHeld);
+    }
+
+    private static String reservationIdOf(String userId, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private ReservationView reserveInTurn(EventSeating seating, List<String> seatIds, String userId,
                                           String idempotencyKey) {
         String eventId = seating.eventId();
         String reservationId = idempotencyKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+                : reservationIdOf(userId, idempotencyKey);
         Instant now = clock.instant();
         if (!seating.isOnSaleAt(now)) {
             throw new SalesNotOpenException(eventId, seating.salesStartAt());

@@ -17,10 +17,7 @@ import org.springframework.web.context.request.WebRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +34,12 @@ public class AvailabilityController {
     private final JdbcTemplate jdbc;
     private final CatalogReadModel catalog;
     private final ObjectMapper json;
-    private final Clock clock;
 
     public AvailabilityController(QueryDataSourceConfiguration.QueryJdbc queryJdbc, CatalogReadModel catalog,
-                                  ObjectMapper json, Clock clock) {
+                                  ObjectMapper json) {
         this.jdbc = queryJdbc.jdbc();
         this.catalog = catalog;
         this.json = json;
-        this.clock = clock;
     }
 
     /** Seat ids held (with a live hold) and sold; every other seat of the venue is available. */
@@ -57,15 +52,8 @@ public class AvailabilityController {
         if (!catalog.hasEvent(eventId)) {
             throw Problem.of(HttpStatus.NOT_FOUND.value(), "event-not-found", "Event not found", "no event " + eventId).refused();
         }
-        List<String> held = new ArrayList<>();
-        List<String> sold = new ArrayList<>();
-        jdbc.query("""
-                        SELECT seat_id, status FROM seat_state
-                        WHERE event_id = ? AND (status = 'SOLD' OR held_until > ?) ORDER BY seat_id""",
-                row -> {
-                    (row.getString("status").equals("SOLD") ? sold : held).add(row.getString("seat_id"));
-                }, eventId, Timestamp.from(clock.instant()));
-        return cached(json.writeValueAsBytes(new Availability(eventId, held, sold)), request,
+        CatalogReadModel.TakenSeats taken = catalog.takenSeats(eventId);
+        return cached(json.writeValueAsBytes(new Availability(eventId, taken.held(), taken.sold())), request,
                 CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic());
     }
 

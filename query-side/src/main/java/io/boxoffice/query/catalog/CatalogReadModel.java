@@ -3,6 +3,8 @@ package io.boxoffice.query.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.boxoffice.api.catalog.FindUnavailableSeats;
+import org.axonframework.queryhandling.QueryHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.Section;
@@ -75,6 +77,10 @@ public class CatalogReadModel {
     public record SeatState(String status, Instant heldUntil) {
     }
 
+    /** An event's seats held (with a live hold) and sold, each list sorted; every other seat is available. */
+    public record TakenSeats(List<String> held, List<String> sold) {
+    }
+
     public record EventFilter(String city, Instant from, Instant to, String text) {
     }
 
@@ -129,6 +135,27 @@ public class CatalogReadModel {
             knownEvents.put(eventId, Boolean.TRUE);
         }
         return known;
+    }
+
+    public TakenSeats takenSeats(String eventId) {
+        List<String> held = new ArrayList<>();
+        List<String> sold = new ArrayList<>();
+        jdbc.query("""
+                        SELECT seat_id, status FROM seat_state
+                        WHERE event_id = ? AND (status = 'SOLD' OR held_until > ?) ORDER BY seat_id""",
+                row -> {
+                    (row.getString("status").equals("SOLD") ? sold : held).add(row.getString("seat_id"));
+                }, eventId, Timestamp.from(clock.instant()));
+        return new TakenSeats(held, sold);
+    }
+
+    /** For best available on the command side: what browsing shows taken (it tries again if it was behind). */
+    @QueryHandler
+    public List<String> handle(FindUnavailableSeats query) {
+        TakenSeats taken = takenSeats(query.eventId());
+        List<String> unavailable = new ArrayList<>(taken.held());
+        unavailable.addAll(taken.sold());
+        return unavailable;
     }
 
     public Optional<EventRow> event(String eventId) {

@@ -1,0 +1,111 @@
+package io.boxoffice.app.reservation;
+
+import io.boxoffice.app.support.Api;
+import io.boxoffice.app.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** "N seats together": the best adjacent seats that fit, held all or nothing, never leaving one seat alone in a row. */
+class BestAvailableIT extends ApplicationTest {
+
+    private String event() {
+        String admin = api.token("admin");
+        return api.createEvent(admin, api.createVenue(admin, Api.venue("Best seats hall", 2, 10)), "");
+    }
+
+    private Api.Response best(String token, String eventId, String wanted, String... headers) {
+        return api.post("/api/events/" + eventId + "/reservations", token, "{\"bestAvailable\":" + wanted + "}",
+                headers);
+    }
+
+    @Test
+    void holdsFourAdjacentSeatsWithoutLeavingAnOrphanOnAPartlySoldRow() {
+        String eventId = event();
+        assertThat(api.reserve(api.token("early-fan"), eventId, List.of("A-1-3")).status()).isEqualTo(201);
+        assertThat(api.reserve(api.token("early-fan"), eventId, List.of("A-1-8")).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/events/" + eventId + "/availability", null)
+                .strings("held").containsAll(List.of("A-1-3", "A-1-8")));
+        String fan = api.token("best-fan");
+
+        Api.Response four = best(fan, eventId, "{\"quantity\":4}");
+        Api.Response three = best(fan, eventId, "{\"quantity\":3}");
+
+        assertThat(four.status()).as("%s", four.body()).isEqualTo(201);
+        assertThat(four.strings("seatIds")).as("the run between the taken seats, whole")
+                .containsExactly("A-1-4", "A-1-5", "A-1-6", "A-1-7");
+        assertThat(four.text("status")).isEqualTo("HELD");
+        assertThat(four.body().path("amount").path("amount").asText()).isEqualTo("196.00");
+        assertThat(three.status()).as("%s", three.body()).isEqualTo(201);
+        assertThat(three.strings("seatIds")).as("row 1 has only pairs left: three would leave one alone")
+                .hasSize(3).allMatch(seat -> seat.startsWith("A-2-"));
+    }
+
+    @Test
+    void skipsABlockTakenAMomentAgoAndHoldsTheNextBest() {
+        String eventId = event();
+        // taken just now: the view best available starts from may not show it yet
+        assertThat(api.reserve(api.token("quick-fan"), eventId, List.of("A-1-4", "A-1-5", "A-1-6", "A-1-7"))
+                .status()).isEqualTo(201);
+
+        Api.Response held = best(api.token("next-fan"), eventId, "{\"quantity\":4}");
+
+        assertThat(held.status()).as("%s", held.body()).isEqualTo(201);
+        assertThat(held.strings("seatIds")).hasSize(4).doesNotContain("A-1-4", "A-1-5", "A-1-6", "A-1-7");
+    }
+
+    @Test
+    void saysSoWhenNoSeatsTogetherAreLeft() {
+        String eventId = event();
+
+        Api.Response tooMany = best(api.token("group-fan"), eventId, "{\"quantity\":8,\"categories\":[\"BALCONY\"]}");
+        Api.Response tooDear = best(api.token("group-fan"), eventId,
+                "{\"quantity\":2,\"maxPrice\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}}");
+
+        for (Api.Response refused : List.of(tooMany, tooDear)) {
+            assertThat(refused.status()).as("%s", refused.body()).isEqualTo(409);
+            assertThat(refused.text("type")).isEqualTo("/problems/no-seats-together");
+        }
+        assertThat(api.get("/api/events/" + eventId + "/availability", null).strings("held")).isEmpty();
+    }
+
+    @Test
+    void aRepeatWithTheSameKeyGetsTheSameSeats() {
+        String eventId = event();
+        String fan = api.token("repeating-fan");
+
+        Api.Response first = best(fan, eventId, "{\"quantity\":2}", "Idempotency-Key", "best-1");
+        Api.Response again = best(fan, eventId, "{\"quantity\":2}", "Idempotency-Key", "best-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.text("reservationId")).isEqualTo(first.text("reservationId"));
+        assertThat(again.strings("seatIds")).isEqualTo(first.strings("seatIds"));
+    }
+
+    @Test
+    void refusesRequestsItCannotServe() {
+        String eventId = event();
+        String fan = api.token("careless-fan");
+        for (String body : List.of(
+                "{\"seatIds\":[\"A-1-1\"],\"bestAvailable\":{\"quantity\":1}}",
+                "{}",
+                "{\"bestAvailable\":{\"quantity\":0}}",
+                "{\"bestAvailable\":{\"quantity\":-3}}",
+                "{\"bestAvailable\":{\"quantity\":9}}",
+                "{\"bestAvailable\":{\"quantity\":\"four\"}}",
+                "{\"bestAvailable\":{}}",
+                "{\"bestAvailable\":{\"quantity\":2,\"categories\":[\"FLOOR\\u0000\"]}}",
+                "{\"bestAvailable\":{\"quantity\":2,\"maxPrice\":{\"amount\":\"100.00\",\"currency\":\"USD\"}}}")) {
+            Api.Response refused = api.post("/api/events/" + eventId + "/reservations", fan, body);
+
+            assertThat(refused.status()).as(body + ": %s", refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.get("/api/events/" + eventId + "/availability", null).strings("held")).isEmpty();
+    }
+}

@@ -1,0 +1,103 @@
+package io.boxoffice.command.reservation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.boxoffice.api.catalog.FindUnavailableSeats;
+import io.boxoffice.api.common.Money;
+import io.boxoffice.api.problem.Problem;
+import io.boxoffice.api.reservation.ReservationView;
+import io.boxoffice.command.catalog.EventSeating;
+import io.boxoffice.command.catalog.SeatingCatalog;
+import io.boxoffice.command.bestavailable.SeatOrder;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * "N seats together": picks the best block that fits what the fan asked for and holds it like a pick on the map,
+ * all or nothing. What is taken comes from browsing's view (up to 2 s old); when the block turns out to be taken
+ * meanwhile, the seats the refusal names are left out and the next best block is tried, a few times, before the fan
+ * is told that no seats together are left.
+ */
+@Service
+public class BestAvailable {
+
+    /** Blocks tried before giving up: each refusal names what was taken, so each try is better informed. */
+    static final int ATTEMPTS = 5;
+    private static final int CACHED_EVENTS = 64;
+
+    /** What a fan asks for: how many seats, of which categories (empty: any), at most what price each. */
+    public record Wanted(int quantity, List<String> categories, Money maxPrice, boolean accessible) {
+    }
+
+    private final SeatingCatalog catalog;
+    private final ReservationService reservations;
+    private final QueryGateway queries;
+    /** Venue layouts do not change: an event's seat order is built once (80,000 seats take a few milliseconds). */
+    private final Cache<String, SeatOrder> orders = Caffeine.newBuilder().maximumSize(CACHED_EVENTS).build();
+
+    public BestAvailable(SeatingCatalog catalog, ReservationService reservations, QueryGateway queries) {
+        this.catalog = catalog;
+        this.reservations = reservations;
+        this.queries = queries;
+    }
+
+    public ReservationView reserve(String eventId, Wanted wanted, String userId, String idempotencyKey,
+                                   String admissionToken) {
+        EventSeating seating = catalog.seating(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        if (idempotencyKey != null) {
+            Optional<ReservationView> earlier = reservations.placedWith(eventId, userId, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Predicate<String> category = accepted(seating, wanted);
+        if (wanted.accessible()) {
+            // venue layouts do not mark wheelchair spaces yet: there is nothing accessible to offer
+            throw noSeatsTogether(wanted, "this venue has no accessible seats");
+        }
+        SeatOrder order = orders.get(eventId, id -> SeatOrder.of(catalog.sectionsOfEvent(id)
+                .orElseThrow(() -> new EventNotFoundException(id))));
+        Set<String> unavailable = new HashSet<>(queries.query(new FindUnavailableSeats(eventId),
+                ResponseTypes.multipleInstancesOf(String.class)).join());
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            List<String> block = order.best(wanted.quantity(), category, unavailable);
+            if (block.isEmpty()) {
+                throw noSeatsTogether(wanted, "no " + wanted.quantity() + " seats side by side are left that fit");
+            }
+            try {
+                return reservations.reserve(eventId, block, userId, idempotencyKey, admissionToken);
+            } catch (ReservationRefusedException taken) {
+                unavailable.addAll(taken.unavailableSeatIds());
+            }
+        }
+        throw noSeatsTogether(wanted, "the best seats were taken " + ATTEMPTS + " times in a row while we tried");
+    }
+
+    /** The categories the fan accepts, of those the event prices, within the fan's price per seat. */
+    private static Predicate<String> accepted(EventSeating seating, Wanted wanted) {
+        Map<String, Money> prices = seating.prices();
+        Money maxPrice = wanted.maxPrice();
+        if (maxPrice != null && prices.values().stream().anyMatch(price ->
+                !price.currency().equals(maxPrice.currency()))) {
+            throw Problem.invalid("The price limit is in another currency than the event's prices",
+                    Map.of("bestAvailable.maxPrice.currency", "the event's currency")).refused();
+        }
+        return category -> prices.containsKey(category)
+                && (wanted.categories() == null || wanted.categories().isEmpty()
+                || wanted.categories().contains(category))
+                && (maxPrice == null || prices.get(category).amount().compareTo(maxPrice.amount()) <= 0);
+    }
+
+    private static RuntimeException noSeatsTogether(Wanted wanted, String why) {
+        return Problem.of(409, "no-seats-together", "No seats together", why + "; nothing was held")
+                .with("quantity", wanted.quantity()).refused();
+    }
+}
