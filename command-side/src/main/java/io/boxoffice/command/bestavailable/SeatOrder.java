@@ -7,7 +7,6 @@ import io.boxoffice.api.catalog.Section;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -64,11 +63,11 @@ public final class SeatOrder {
     }
 
     /**
-     * The best {@code quantity} seats side by side in one row of a category {@code wanted} accepts, none of them in
-     * {@code unavailable}, that leave no single seat alone between them and a taken seat or the row's end (an orphan
+     * The best {@code quantity} seats side by side in one row of a category {@code wanted} accepts, none of them
+     * {@code taken}, that leave no single seat alone between them and a taken seat or the row's end (an orphan
      * nobody buys); empty when none fit. Best: the smallest total distance to the front.
      */
-    public List<String> best(int quantity, Predicate<String> wanted, Set<String> unavailable) {
+    public List<String> best(int quantity, Predicate<String> wanted, Predicate<String> taken) {
         SeatRow bestRow = null;
         int bestStart = -1;
         double bestDistance = Double.MAX_VALUE;
@@ -78,7 +77,7 @@ public final class SeatOrder {
             }
             int runStart = 0;
             for (int i = 0; i <= row.seatIds().length; i++) {
-                if (i < row.seatIds().length && !unavailable.contains(row.seatIds()[i])) {
+                if (i < row.seatIds().length && !taken.test(row.seatIds()[i])) {
                     continue;
                 }
                 // [runStart, i) is a run of free seats between taken ones or the row's ends

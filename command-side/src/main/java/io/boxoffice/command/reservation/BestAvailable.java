@@ -13,11 +13,12 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +33,7 @@ public class BestAvailable {
     /** Blocks tried before giving up: each refusal names what was taken, so each try is better informed. */
     static final int ATTEMPTS = 5;
     private static final int CACHED_EVENTS = 64;
+    private static final Duration TAKEN_FOR = Duration.ofSeconds(1);
 
     /** What a fan asks for: how many seats, of which categories (empty: any), at most what price each. */
     public record Wanted(int quantity, List<String> categories, Money maxPrice, boolean accessible) {
@@ -42,6 +44,13 @@ public class BestAvailable {
     private final QueryGateway queries;
     /** Venue layouts do not change: an event's seat order is built once (80,000 seats take a few milliseconds). */
     private final Cache<String, SeatOrder> orders = Caffeine.newBuilder().maximumSize(CACHED_EVENTS).build();
+    /**
+     * What browsing shows taken, read once a second per event and node, not once per fan (in an on-sale of a large
+     * venue it is tens of thousands of rows), plus what this node's picks have held or been refused since: fans picking
+     * at the same moment on one node do not all go for the same block.
+     */
+    private final Cache<String, Set<String>> takenRecently = Caffeine.newBuilder().maximumSize(CACHED_EVENTS)
+            .expireAfterWrite(TAKEN_FOR).build();
 
     public BestAvailable(SeatingCatalog catalog, ReservationService reservations, QueryGateway queries) {
         this.catalog = catalog;
@@ -65,20 +74,28 @@ public class BestAvailable {
         }
         SeatOrder order = orders.get(eventId, id -> SeatOrder.of(catalog.sectionsOfEvent(id)
                 .orElseThrow(() -> new EventNotFoundException(id))));
-        Set<String> unavailable = new HashSet<>(queries.query(new FindUnavailableSeats(eventId),
-                ResponseTypes.multipleInstancesOf(String.class)).join());
+        Set<String> taken = takenRecently.get(eventId, this::takenAsBrowsingShows);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            List<String> block = order.best(wanted.quantity(), category, unavailable);
+            List<String> block = order.best(wanted.quantity(), category, taken::contains);
             if (block.isEmpty()) {
                 throw noSeatsTogether(wanted, "no " + wanted.quantity() + " seats side by side are left that fit");
             }
             try {
-                return reservations.reserve(eventId, block, userId, idempotencyKey, admissionToken);
-            } catch (ReservationRefusedException taken) {
-                unavailable.addAll(taken.unavailableSeatIds());
+                ReservationView held = reservations.reserve(eventId, block, userId, idempotencyKey, admissionToken);
+                taken.addAll(block);
+                return held;
+            } catch (ReservationRefusedException takenMeanwhile) {
+                taken.addAll(takenMeanwhile.unavailableSeatIds());
             }
         }
         throw noSeatsTogether(wanted, "the best seats were taken " + ATTEMPTS + " times in a row while we tried");
+    }
+
+    private Set<String> takenAsBrowsingShows(String eventId) {
+        Set<String> taken = ConcurrentHashMap.newKeySet();
+        taken.addAll(queries.query(new FindUnavailableSeats(eventId), ResponseTypes.multipleInstancesOf(String.class))
+                .join());
+        return taken;
     }
 
     /** The categories the fan accepts, of those the event prices, within the fan's price per seat. */
