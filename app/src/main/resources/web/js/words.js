@@ -33,6 +33,8 @@ export function list(names) {
 
 const SAID = {
     'seats-unavailable': 'Sorry, someone else just took some of these seats. They are no longer in your selection.',
+    'no-seats-together': 'Sorry, there are no seats together left for that many people there. ' +
+        'Try fewer seats or another area.',
     'sales-not-open': 'Sales for this event have not opened yet.',
     'reservation-not-payable': 'Your hold has ended, so it can no longer be paid. The seats went back on sale.',
     'reservation-not-cancellable': 'This reservation can no longer be cancelled.',

@@ -69,6 +69,12 @@ async function show(page, event, admitted, live) {
                 <p class="total" hidden>Total <strong></strong></p>
                 <button type="button" class="primary hold" disabled>Hold seats</button>
                 <p class="hint"></p>
+                <form class="best-available">
+                    <h3>Or let us find seats together</h3>
+                    <label>Seats <select name="quantity"></select></label>
+                    <label>Where <select name="category"><option value="">Best anywhere</option></select></label>
+                    <button type="submit">Find the best seats</button>
+                </form>
             </aside>
         </div>`));
     page.querySelector('h1').textContent = event.name;
@@ -159,6 +165,9 @@ async function show(page, event, admitted, live) {
         }
     });
 
+    bestAvailable(page.querySelector('.best-available'), {eventId, maxSeats, categories: map.categories, salesOpen,
+        admitted, notice});
+
     restoreSelection(map, eventId);
     showExistingHold(page, eventId);
     showSelection(page, map.selectedSeats(), salesOpen);
@@ -180,6 +189,53 @@ async function findEvent(eventId) {
         }
         await new Promise(resolve => setTimeout(resolve, 400));
     }
+}
+
+/**
+ * "N seats together": the server picks the best adjacent seats that fit and holds them like a pick on the map.
+ * One Idempotency-Key per choice, so that a retried click holds once.
+ */
+function bestAvailable(form, {eventId, maxSeats, categories, salesOpen, admitted, notice}) {
+    const quantity = form.elements.quantity;
+    for (let n = 1; n <= maxSeats; n++) {
+        quantity.append(tag('option', `${n}`, {value: `${n}`}));
+    }
+    quantity.value = `${Math.min(2, maxSeats)}`;
+    for (const category of categories) {
+        form.elements.category.append(tag('option', category.price
+            ? `${category.name}, ${money(category.price)} each` : category.name, {value: category.name}));
+    }
+    form.hidden = !salesOpen;
+    let attempt = null;
+    form.addEventListener('change', () => attempt = null);
+    form.addEventListener('submit', async submitted => {
+        submitted.preventDefault();
+        if (!requireSignIn()) {
+            return;
+        }
+        attempt = attempt || randomKey();
+        const button = form.querySelector('button');
+        button.disabled = true;
+        notice.textContent = '';
+        const wanted = {quantity: Number(quantity.value)};
+        if (form.elements.category.value) {
+            wanted.categories = [form.elements.category.value];
+        }
+        const headers = {'Idempotency-Key': attempt};
+        if (admitted) {
+            headers['Admission-Token'] = admitted.token;
+        }
+        try {
+            const reservation = await call(`/api/events/${encodeURIComponent(eventId)}/reservations`,
+                {method: 'POST', body: {bestAvailable: wanted}, headers});
+            go(`#/reservations/${encodeURIComponent(reservation.reservationId)}`);
+        } catch (error) {
+            attempt = null;
+            notice.textContent = explain(error);
+        } finally {
+            button.disabled = false;
+        }
+    });
 }
 
 function legend(box, categories) {

@@ -93,6 +93,27 @@ class PurchaseBrowserIT extends ApplicationTest {
     }
 
     @Test
+    void aFanLetsBoxofficeFindTwoSeatsTogetherOnAPartlySoldRow() {
+        String eventId = concert("Summer Concert");
+        String early = api.token("early-bird");
+        for (String seat : List.of("A-1-3", "A-1-6")) {
+            assertThat(api.reserve(early, eventId, List.of(seat)).status()).isEqualTo(201);
+        }
+        try (Browser fan = Browser.open(port)) {
+            fan.signUp("fan-together").openEvent(eventId);
+            fan.waitUntil(driver -> "HELD".equals(fan.seatStatus("A-1-3")) && "HELD".equals(fan.seatStatus("A-1-6")));
+            fan.js("const form = document.querySelector('.best-available');"
+                    + "form.elements.quantity.value = '2'; form.elements.category.value = 'FLOOR';");
+
+            fan.click(".best-available button");
+
+            // row 1's free pairs are 1-2, 4-5 and 7-8: the middle one is nearest the stage
+            fan.waitForText(".hold-timer", "held for you");
+            assertThat(fan.text(".seats")).contains("Floor A, row 1, seat 4", "Floor A, row 1, seat 5");
+        }
+    }
+
+    @Test
     void aDeclinedPaymentIsExplainedAndTheSeatsGoBackOnSale() {
         String eventId = concert("Autumn Concert");
         try (Browser fan = Browser.open(port)) {
