@@ -88,6 +88,19 @@ class BestAvailableIT extends ApplicationTest {
     }
 
     @Test
+    void aFanTheWaitingRoomHasNotLetInIsRefused() {
+        String admin = api.token("admin");
+        String eventId = api.createEvent(admin, api.createVenue(admin, Api.venue("Queued hall", 2, 10)),
+                ",\"waitingRoom\":true");
+
+        Api.Response refused = best(api.token("queue-jumper"), eventId, "{\"quantity\":2}");
+
+        assertThat(refused.status()).as("%s", refused.body()).isEqualTo(403);
+        assertThat(refused.text("type")).isEqualTo("/problems/admission-required");
+        assertThat(api.get("/api/events/" + eventId + "/availability", null).strings("held")).isEmpty();
+    }
+
+    @Test
     void refusesRequestsItCannotServe() {
         String eventId = event();
         String fan = api.token("careless-fan");

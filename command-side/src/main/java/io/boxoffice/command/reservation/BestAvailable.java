@@ -60,7 +60,8 @@ public class BestAvailable {
 
     public ReservationView reserve(String eventId, Wanted wanted, String userId, String idempotencyKey,
                                    String admissionToken) {
-        EventSeating seating = catalog.seating(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        // a fan the waiting room has not let in is refused before anything is picked
+        EventSeating seating = reservations.admitted(eventId, userId, admissionToken);
         if (idempotencyKey != null) {
             Optional<ReservationView> earlier = reservations.placedWith(eventId, userId, idempotencyKey);
             if (earlier.isPresent()) {

@@ -93,10 +93,7 @@ public class ReservationService {
      */
     public ReservationView reserve(String eventId, List<String> seatIds, String userId, String idempotencyKey,
                                    String admissionToken) {
-        EventSeating seating = catalog.seating(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
-        if (!admissions.admits(seating, userId, admissionToken)) {
-            throw new AdmissionRequiredException(eventId);
-        }
+        EventSeating seating = admitted(eventId, userId, admissionToken);
         List<String> unknown = seating.unknownSeats(seatIds);
         if (!unknown.isEmpty()) {
             throw new UnknownSeatsException(unknown);
@@ -108,6 +105,15 @@ public class ReservationService {
         } finally {
             turn.unlock();
         }
+    }
+
+    /** The event's seating, once the fan is known to be let in (its waiting room, if it has one, admitted them). */
+    EventSeating admitted(String eventId, String userId, String admissionToken) {
+        EventSeating seating = catalog.seating(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        if (!admissions.admits(seating, userId, admissionToken)) {
+            throw new AdmissionRequiredException(eventId);
+        }
+        return seating;
     }
 
     /**
