@@ -14,8 +14,17 @@ import static org.awaitility.Awaitility.await;
 class BestAvailableIT extends ApplicationTest {
 
     private String event() {
+        return event("");
+    }
+
+    /** An event on sale at a new venue of 2 rows of 10 seats, with {@code extra} fields of the event. */
+    private String event(String extra) {
         String admin = api.token("admin");
-        return api.createEvent(admin, api.createVenue(admin, Api.venue("Best seats hall", 2, 10)), "");
+        return api.createEvent(admin, api.createVenue(admin, Api.venue("Best seats hall", 2, 10)), extra);
+    }
+
+    private List<String> heldSeats(String eventId) {
+        return api.get("/api/events/" + eventId + "/availability", null).strings("held");
     }
 
     private Api.Response best(String token, String eventId, String wanted, String... headers) {
@@ -28,8 +37,7 @@ class BestAvailableIT extends ApplicationTest {
         String eventId = event();
         assertThat(api.reserve(api.token("early-fan"), eventId, List.of("A-1-3")).status()).isEqualTo(201);
         assertThat(api.reserve(api.token("early-fan"), eventId, List.of("A-1-8")).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/events/" + eventId + "/availability", null)
-                .strings("held").containsAll(List.of("A-1-3", "A-1-8")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heldSeats(eventId).containsAll(List.of("A-1-3", "A-1-8")));
         String fan = api.token("best-fan");
 
         Api.Response four = best(fan, eventId, "{\"quantity\":4}");
@@ -70,7 +78,7 @@ class BestAvailableIT extends ApplicationTest {
             assertThat(refused.status()).as("%s", refused.body()).isEqualTo(409);
             assertThat(refused.text("type")).isEqualTo("/problems/no-seats-together");
         }
-        assertThat(api.get("/api/events/" + eventId + "/availability", null).strings("held")).isEmpty();
+        assertThat(heldSeats(eventId)).isEmpty();
     }
 
     @Test
@@ -89,15 +97,13 @@ class BestAvailableIT extends ApplicationTest {
 
     @Test
     void aFanTheWaitingRoomHasNotLetInIsRefused() {
-        String admin = api.token("admin");
-        String eventId = api.createEvent(admin, api.createVenue(admin, Api.venue("Queued hall", 2, 10)),
-                ",\"waitingRoom\":true");
+        String eventId = event(",\"waitingRoom\":true");
 
         Api.Response refused = best(api.token("queue-jumper"), eventId, "{\"quantity\":2}");
 
         assertThat(refused.status()).as("%s", refused.body()).isEqualTo(403);
         assertThat(refused.text("type")).isEqualTo("/problems/admission-required");
-        assertThat(api.get("/api/events/" + eventId + "/availability", null).strings("held")).isEmpty();
+        assertThat(heldSeats(eventId)).isEmpty();
     }
 
     @Test
@@ -119,6 +125,6 @@ class BestAvailableIT extends ApplicationTest {
             assertThat(refused.status()).as(body + ": %s", refused.body()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        assertThat(api.get("/api/events/" + eventId + "/availability", null).strings("held")).isEmpty();
+        assertThat(heldSeats(eventId)).isEmpty();
     }
 }

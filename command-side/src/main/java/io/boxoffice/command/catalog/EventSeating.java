@@ -12,7 +12,7 @@ import java.util.Map;
  * What a reservation needs to know about an event: which seats exist, what they cost, when sales open, whether
  * fans come through a waiting room ({@code waitingRoom} null: they do not) and how many seats one fan may have.
  */
-public record EventSeating(String eventId, Instant salesStartAt, Map<String, String> categoryBySeat,
+public record EventSeating(String eventId, String venueId, Instant salesStartAt, Map<String, String> categoryBySeat,
                            Map<String, Money> prices, WaitingRoomPolicy waitingRoom, int maxTicketsPerFan) {
 
     public boolean isOnSaleAt(Instant instant) {

@@ -76,21 +76,13 @@ public class SeatingCatalog {
                 (row, n) -> fromJson(row.getString("sections"), SECTIONS), venueId).stream().findFirst();
     }
 
-    /** The sections, rows and seats of the event's venue. */
-    public Optional<List<Section>> sectionsOfEvent(String eventId) {
-        return jdbc.query("""
-                        SELECT v.sections FROM event_seating e JOIN venue_seating v ON v.venue_id = e.venue_id
-                        WHERE e.event_id = ?""",
-                (row, n) -> fromJson(row.getString("sections"), SECTIONS), eventId).stream().findFirst();
-    }
-
     public Optional<EventSeating> seating(String eventId) {
         EventSeating cached = seatingByEvent.getIfPresent(eventId);
         if (cached != null) {
             return Optional.of(cached);
         }
         Optional<EventSeating> loaded = jdbc.query("""
-                        SELECT e.event_id, e.sales_start_at, e.prices, e.waiting_room, e.max_tickets_per_fan, v.sections
+                        SELECT e.event_id, e.venue_id, e.sales_start_at, e.prices, e.waiting_room, e.max_tickets_per_fan, v.sections
                         FROM event_seating e JOIN venue_seating v ON v.venue_id = e.venue_id WHERE e.event_id = ?""",
                 (row, n) -> seatingOf(row), eventId).stream().findFirst();
         loaded.ifPresent(seating -> seatingByEvent.put(eventId, seating));
@@ -105,8 +97,8 @@ public class SeatingCatalog {
         }
         Timestamp salesStartAt = row.getTimestamp("sales_start_at");
         String waitingRoom = row.getString("waiting_room");
-        return new EventSeating(row.getString("event_id"), salesStartAt == null ? null : salesStartAt.toInstant(),
-                categoryBySeat, fromJson(row.getString("prices"), PRICES),
+        return new EventSeating(row.getString("event_id"), row.getString("venue_id"),
+                salesStartAt == null ? null : salesStartAt.toInstant(), categoryBySeat, fromJson(row.getString("prices"), PRICES),
                 waitingRoom == null ? null : fromJson(waitingRoom, WAITING_ROOM), row.getInt("max_tickets_per_fan"));
     }
 

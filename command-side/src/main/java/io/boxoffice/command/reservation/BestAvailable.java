@@ -42,8 +42,8 @@ public class BestAvailable {
     private final SeatingCatalog catalog;
     private final ReservationService reservations;
     private final QueryGateway queries;
-    /** Venue layouts do not change: an event's seat order is built once (80,000 seats take a few milliseconds). */
-    private final Cache<String, SeatOrder> orders = Caffeine.newBuilder().maximumSize(CACHED_EVENTS).build();
+    /** Venue layouts do not change: a venue's seat order is built once (80,000 seats take a few milliseconds). */
+    private final Cache<String, SeatOrder> ordersByVenue = Caffeine.newBuilder().maximumSize(CACHED_EVENTS).build();
     /**
      * What browsing shows taken, read once a second per event and node, not once per fan (in an on-sale of a large
      * venue it is tens of thousands of rows), plus what this node's picks have held or been refused since: fans picking
@@ -73,8 +73,8 @@ public class BestAvailable {
             // venue layouts do not mark wheelchair spaces yet: there is nothing accessible to offer
             throw noSeatsTogether(wanted, "this venue has no accessible seats");
         }
-        SeatOrder order = orders.get(eventId, id -> SeatOrder.of(catalog.sectionsOfEvent(id)
-                .orElseThrow(() -> new EventNotFoundException(id))));
+        SeatOrder order = ordersByVenue.get(seating.venueId(), venueId -> SeatOrder.of(catalog.sections(venueId)
+                .orElseThrow(() -> new EventNotFoundException(eventId))));
         Set<String> taken = takenRecently.get(eventId, this::takenAsBrowsingShows);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<String> block = order.best(wanted.quantity(), category, taken::contains);
