@@ -87,10 +87,12 @@ public class DemoData implements ApplicationRunner {
             return;
         }
         Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        create(THEATRE_ID, "Théâtre des Célestins", "Lyon", DemoVenues.theatre(), HAMLET_ID,
+        create(new CreateVenue(THEATRE_ID, "Théâtre des Célestins", "Lyon", DemoVenues.theatre(), "Europe/Paris",
+                        DemoVenues.THEATRE_STAGE), HAMLET_ID,
                 "Hamlet", today.plus(Duration.ofDays(30)).plus(Duration.ofHours(20)),
                 Map.of("STALLS", eur("65.00"), "CIRCLE", eur("42.00")));
-        create(ARENA_ID, "Northside Arena", "Manchester", DemoVenues.arena(), NORTHERN_LIGHTS_ID,
+        create(new CreateVenue(ARENA_ID, "Northside Arena", "Manchester", DemoVenues.arena(), "Europe/London",
+                        DemoVenues.ARENA_STAGE), NORTHERN_LIGHTS_ID,
                 "Northern Lights Tour", today.plus(Duration.ofDays(60)).plus(Duration.ofHours(19)),
                 Map.of("FLOOR", eur("89.00"), "LOWER", eur("69.00"), "UPPER", eur("45.00")));
         if (auth.issuer().enabled()) {
@@ -104,13 +106,13 @@ public class DemoData implements ApplicationRunner {
         }
     }
 
-    private void create(String venueId, String venueName, String city, List<Section> sections, String eventId,
-                        String eventName, Instant startsAt, Map<String, Money> prices) {
-        commands.sendAndWait(new CreateVenue(venueId, venueName, city, sections));
-        commands.sendAndWait(new CreateEvent(eventId, venueId, eventName, startsAt, null, prices, null,
+    private void create(CreateVenue venue, String eventId, String eventName, Instant startsAt,
+                        Map<String, Money> prices) {
+        commands.sendAndWait(venue);
+        commands.sendAndWait(new CreateEvent(eventId, venue.venueId(), eventName, startsAt, null, prices, null,
                 EventCreated.DEFAULT_MAX_TICKETS_PER_FAN));
-        log.info("Demo data: {} ({} seats) with '{}' on sale, event id {}", venueName,
-                sections.stream().mapToInt(Section::seatCount).sum(), eventName, eventId);
+        log.info("Demo data: {} ({} seats) with '{}' on sale, event id {}", venue.name(),
+                venue.sections().stream().mapToInt(Section::seatCount).sum(), eventName, eventId);
     }
 
     private boolean exists(String aggregateId) {

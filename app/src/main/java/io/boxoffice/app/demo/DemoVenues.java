@@ -1,8 +1,10 @@
 package io.boxoffice.app.demo;
 
 import io.boxoffice.api.catalog.Row;
+import io.boxoffice.api.catalog.SeatAccess;
 import io.boxoffice.api.catalog.SeatPosition;
 import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.catalog.Stage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +20,34 @@ final class DemoVenues {
     private DemoVenues() {
     }
 
-    /** Stalls of 12 curved rows and a circle of 8 behind them, 500 seats facing a stage at (0, 0). */
+    /**
+     * Stalls of 12 curved rows and a circle of 8 behind them, 500 seats facing a stage at (0, 0); the stalls' last
+     * row has a wheelchair space at each end, each with its companion seat beside it.
+     */
     static List<Section> theatre() {
+        Section stalls = curvedSection("STALLS", "Stalls", "STALLS", 12, 16, 2, 8.0);
+        List<Row> rows = new ArrayList<>(stalls.rows());
+        rows.set(rows.size() - 1, withWheelchairSpacesAtEnds(rows.get(rows.size() - 1)));
         return List.of(
-                curvedSection("STALLS", "Stalls", "STALLS", 12, 16, 2, 8.0),
+                new Section(stalls.id(), stalls.name(), stalls.category(), rows),
                 curvedSection("CIRCLE", "Circle", "CIRCLE", 8, 22, 0, 26.0));
+    }
+
+    static final Stage THEATRE_STAGE = new Stage("Stage", -9.0, 1.0, 18.0, 4.5);
+    static final Stage ARENA_STAGE = new Stage("Stage", -20.0, -45.0, 40.0, 5.0);
+
+    private static Row withWheelchairSpacesAtEnds(Row row) {
+        List<SeatPosition> seats = new ArrayList<>(row.seats());
+        int last = seats.size() - 1;
+        seats.set(0, accessible(seats.get(0), SeatAccess.WHEELCHAIR));
+        seats.set(1, accessible(seats.get(1), SeatAccess.COMPANION));
+        seats.set(last - 1, accessible(seats.get(last - 1), SeatAccess.COMPANION));
+        seats.set(last, accessible(seats.get(last), SeatAccess.WHEELCHAIR));
+        return new Row(row.label(), seats);
+    }
+
+    private static SeatPosition accessible(SeatPosition seat, SeatAccess access) {
+        return new SeatPosition(seat.number(), seat.x(), seat.y(), access);
     }
 
     /** Four floor blocks in front of the stage, a lower bowl of 16 sections and an upper bowl of 16. */

@@ -22,7 +22,8 @@ public class Venue {
 
     @CommandHandler
     public Venue(CreateVenue command) {
-        apply(new VenueCreated(command.venueId(), command.name(), command.city(), command.sections()));
+        apply(new VenueCreated(command.venueId(), command.name(), command.city(), command.sections(),
+                command.timeZone(), command.stage()));
     }
 
     @EventSourcingHandler

@@ -2,11 +2,14 @@ package io.boxoffice.command.catalog;
 
 import io.boxoffice.api.catalog.CreateVenue;
 import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.catalog.Stage;
+import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.common.PrintableText;
 import io.boxoffice.api.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +38,12 @@ public class VenueController {
         this.commands = commands;
     }
 
+    /** {@code timeZone}: an IANA zone such as Europe/Paris (UTC when absent); {@code stage}: optional. */
     public record CreateVenueRequest(@PrintableText(max = 200) String name,
                                      @PrintableText(max = 100) String city,
-                                     @NotEmpty List<@NotNull @Valid Section> sections) {
+                                     @NotEmpty List<@NotNull @Valid Section> sections,
+                                     @Size(max = 64) String timeZone,
+                                     @Valid Stage stage) {
     }
 
     public record VenueCreatedResponse(String venueId) {
@@ -46,12 +53,16 @@ public class VenueController {
     @ResponseStatus(HttpStatus.CREATED)
     public VenueCreatedResponse create(@Valid @RequestBody CreateVenueRequest request) {
         Map<String, String> errors = layoutErrors(request.sections());
+        String timeZone = request.timeZone() == null ? VenueCreated.DEFAULT_TIME_ZONE : request.timeZone();
+        if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            errors.put("timeZone", "an IANA time zone such as Europe/Paris or America/New_York");
+        }
         if (!errors.isEmpty()) {
             throw Problem.invalid("The seating layout is not valid", errors).refused();
         }
         String venueId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateVenue(venueId, request.name().strip(), request.city().strip(),
-                request.sections()));
+                request.sections(), timeZone, request.stage()));
         return new VenueCreatedResponse(venueId);
     }
 

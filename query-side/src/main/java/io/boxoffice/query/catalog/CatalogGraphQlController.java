@@ -172,6 +172,7 @@ public class CatalogGraphQlController {
         seatMap.put("x", columns.x());
         seatMap.put("y", columns.y());
         seatMap.put("categories", columns.categories());
+        seatMap.put("access", columns.access());
         seatMap.put("status", status.toString());
         return seatMap;
     }

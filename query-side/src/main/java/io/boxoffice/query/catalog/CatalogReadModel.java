@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
 import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.catalog.Stage;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.query.QueryDataSourceConfiguration;
@@ -71,7 +72,8 @@ public class CatalogReadModel {
                            Map<String, Money> prices, WaitingRoomPolicy waitingRoom, int maxTicketsPerFan) {
     }
 
-    public record VenueRow(String id, String name, String city, int seatCount) {
+    /** {@code timeZone}: where the venue's events' times are shown; {@code stage} is null where none was drawn. */
+    public record VenueRow(String id, String name, String city, int seatCount, String timeZone, Stage stage) {
     }
 
     public record SeatState(String status, Instant heldUntil) {
@@ -169,20 +171,22 @@ public class CatalogReadModel {
     }
 
     public Map<String, VenueRow> venues(Collection<String> venueIds) {
-        return jdbc.query("SELECT venue_id, name, city, seat_count FROM venue_view WHERE venue_id = ANY (?)",
+        return jdbc.query(SELECT_VENUES + " WHERE venue_id = ANY (?)",
                         venueRow(), (Object) venueIds.toArray(String[]::new))
                 .stream().collect(Collectors.toMap(VenueRow::id, venue -> venue));
     }
 
     /** Every venue, by name: what an organizer picks from when creating an event. */
     public List<VenueRow> allVenues() {
-        return jdbc.query("SELECT venue_id, name, city, seat_count FROM venue_view ORDER BY name, venue_id",
-                venueRow());
+        return jdbc.query(SELECT_VENUES + " ORDER BY name, venue_id", venueRow());
     }
 
-    private static RowMapper<VenueRow> venueRow() {
+    private static final String SELECT_VENUES =
+            "SELECT venue_id, name, city, seat_count, time_zone, stage::text AS stage FROM venue_view";
+
+    private RowMapper<VenueRow> venueRow() {
         return (row, n) -> new VenueRow(row.getString("venue_id"), row.getString("name"), row.getString("city"),
-                row.getInt("seat_count"));
+                row.getInt("seat_count"), row.getString("time_zone"), stage(row.getString("stage")));
     }
 
     /** Counts by status for a page of events, in one query; a hold past its end counts as available. */
@@ -232,11 +236,12 @@ public class CatalogReadModel {
 
     /** A venue's seats as columns, built once per venue: what a large seat map needs besides the statuses. */
     public record SeatColumns(List<String> seatIds, List<String> sections, List<String> rows, List<String> numbers,
-                              List<Double> x, List<Double> y, List<String> categories) {
+                              List<Double> x, List<Double> y, List<String> categories, String access) {
 
         static SeatColumns of(List<Section> layout) {
             SeatColumns columns = new SeatColumns(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), null);
+            StringBuilder access = new StringBuilder();
             for (Section section : layout) {
                 section.rows().forEach(row -> row.seats().forEach(seat -> {
                     columns.seatIds.add(Section.seatId(section.id(), row.label(), seat.number()));
@@ -246,11 +251,12 @@ public class CatalogReadModel {
                     columns.x.add(seat.x());
                     columns.y.add(seat.y());
                     columns.categories.add(section.category());
+                    access.append(seat.access() == null ? '.' : seat.access().name().charAt(0));
                 }));
             }
             return new SeatColumns(unmodifiableList(columns.seatIds), unmodifiableList(columns.sections),
                     unmodifiableList(columns.rows), unmodifiableList(columns.numbers), unmodifiableList(columns.x),
-                    unmodifiableList(columns.y), unmodifiableList(columns.categories));
+                    unmodifiableList(columns.y), unmodifiableList(columns.categories), access.toString());
         }
     }
 
@@ -280,6 +286,14 @@ public class CatalogReadModel {
             layouts.put(venueId, layout);
         }
         return layout;
+    }
+
+    private Stage stage(String stage) {
+        try {
+            return stage == null ? null : json.readValue(stage, Stage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("venue_view.stage holds what the projection wrote", e);
+        }
     }
 
     private List<Section> parse(String layout) {

@@ -46,9 +46,11 @@ public class CatalogTables {
     }
 
     void venueCreated(VenueCreated venue) {
-        write(("INSERT INTO venue_view%s (venue_id, name, city, seat_count, layout) "
-                        + "VALUES (?, ?, ?, ?, CAST(? AS JSONB)) ON CONFLICT (venue_id) DO NOTHING").formatted(suffix),
-                venue.venueId(), venue.name(), venue.city(), venue.seatCount(), toJson(venue.sections()));
+        write(("INSERT INTO venue_view%s (venue_id, name, city, seat_count, layout, time_zone, stage) "
+                        + "VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?, CAST(? AS JSONB)) ON CONFLICT (venue_id) DO NOTHING")
+                        .formatted(suffix),
+                venue.venueId(), venue.name(), venue.city(), venue.seatCount(), toJson(venue.sections()),
+                venue.timeZone(), venue.stage() == null ? null : toJson(venue.stage()));
     }
 
     void eventCreated(EventCreated event) {

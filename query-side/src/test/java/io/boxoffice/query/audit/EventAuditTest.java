@@ -136,7 +136,7 @@ class EventAuditTest {
         List<SeatPosition> positions = IntStream.rangeClosed(1, seats)
                 .mapToObj(n -> new SeatPosition(Integer.toString(n), (double) n, 0.0)).toList();
         return new VenueCreated(VENUE, "Hall", "Lyon",
-                List.of(new Section("A", "Stalls", "STD", List.of(new Row("1", positions)))));
+                List.of(new Section("A", "Stalls", "STD", List.of(new Row("1", positions)))), null, null);
     }
 
     private EventAudit audit(Duration holdDuration) {

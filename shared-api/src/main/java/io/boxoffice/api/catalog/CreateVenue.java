@@ -4,5 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
 
-public record CreateVenue(@TargetAggregateIdentifier String venueId, String name, String city, List<Section> sections) {
+/** {@code timeZone} is the venue's IANA zone, in which its events' times are shown; {@code stage} may be null. */
+public record CreateVenue(@TargetAggregateIdentifier String venueId, String name, String city, List<Section> sections,
+                          String timeZone, Stage stage) {
 }
