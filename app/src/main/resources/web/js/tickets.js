@@ -19,7 +19,7 @@ export function ticketCard(ticket, seatName, event) {
         </article>`);
     card.dataset.ticketId = ticket.ticketId;
     card.querySelector('.ticket-seat').textContent = seatName;
-    card.querySelector('.ticket-event').textContent = event ? `${event.name} · ${when(event.startsAt)}` : '';
+    card.querySelector('.ticket-event').textContent = event ? `${event.name} · ${when(event.startsAt, event.venue.timeZone)}` : '';
     card.querySelector('code').textContent = ticket.code;
     const qr = card.querySelector('.qr');
     // Error correction M survives a scratched phone screen; the four-module white border is the quiet zone

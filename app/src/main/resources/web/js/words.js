@@ -4,8 +4,23 @@ export function money(price) {
     return `${price.amount} ${price.currency}`;
 }
 
-export function when(iso) {
-    return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
+/**
+ * A moment as the venue's clock shows it, labelled with its zone, in the viewer's language: a 21:00 show in Lyon
+ * reads "9:00 PM CET" to a fan in New York, on the page and on the ticket. Without a zone, the viewer's own.
+ */
+export function when(iso, timeZone) {
+    const date = new Date(iso);
+    const time = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short', timeZone})
+        .format(date);
+    return timeZone ? `${time} ${zoneName(date, timeZone)}` : time;
+}
+
+/** The zone's abbreviation where one is in common use (CET, EST), else its offset (GMT+9). */
+function zoneName(date, timeZone) {
+    const name = locale => new Intl.DateTimeFormat(locale, {timeZone, timeZoneName: 'short'})
+        .formatToParts(date).find(part => part.type === 'timeZoneName').value;
+    const own = name(undefined);
+    return own.startsWith('GMT') || own.startsWith('UTC') ? name('en-GB') : own;
 }
 
 /** "Section 101, row 3, seat 12" (the section's own name, which may already say "Section"). */

@@ -9,7 +9,7 @@ import {element, tag} from '../dom.js';
 import {explain, list, money, when} from '../words.js';
 
 const EVENT = `query($id: ID!) {
-  event(id: $id) { id name startsAt salesStartAt maxTicketsPerFan venue { id name city }
+  event(id: $id) { id name startsAt salesStartAt maxTicketsPerFan venue { id name city timeZone }
                    prices { category price { amount currency } } waitingRoom { maxFansInFlow } }
 }`;
 const MY_RESERVATIONS = '{ myReservations { id status expiresAt seatIds event { id } } }';
@@ -79,7 +79,7 @@ async function show(page, event, admitted, live) {
         </div>`));
     page.querySelector('h1').textContent = event.name;
     page.querySelector('.event-when').textContent =
-        `${when(event.startsAt)} · ${event.venue.name}, ${event.venue.city}`;
+        `${when(event.startsAt, event.venue.timeZone)} · ${event.venue.name}, ${event.venue.city}`;
     const map = page.querySelector('seat-map');
     const notice = page.querySelector('.notice');
     const holdButton = page.querySelector('.hold');
@@ -90,7 +90,7 @@ async function show(page, event, admitted, live) {
         ? `Up to ${maxSeats} seats${event.maxTicketsPerFan <= settings.maxSeatsPerReservation
             ? ' per fan' : ''}. We hold them for you for ` +
           `${Math.round(settings.holdSeconds / 60)} minutes while you pay.`
-        : `On sale from ${when(event.salesStartAt)}.`;
+        : `On sale from ${when(event.salesStartAt, event.venue.timeZone)}.`;
     if (admitted) {
         page.querySelector('.hint').textContent += ` It is your turn: hold your seats before ${
             new Date(admitted.until).toLocaleTimeString()}.`;

@@ -6,7 +6,7 @@ import {element} from '../dom.js';
 
 const EVENTS = `query($text: String, $city: String, $from: String, $to: String, $after: String) {
   events(text: $text, city: $city, from: $from, to: $to, first: 12, after: $after) {
-    edges { node { id name startsAt salesStartAt venue { name city }
+    edges { node { id name startsAt salesStartAt venue { name city timeZone }
                    priceRange { min { amount currency } max { amount currency } } counts { available } } }
     pageInfo { hasNextPage endCursor }
   }
@@ -70,13 +70,13 @@ function card(event) {
     const link = item.querySelector('a');
     link.href = `#/events/${encodeURIComponent(event.id)}`;
     link.textContent = event.name;
-    item.querySelector('.event-when').textContent = when(event.startsAt);
+    item.querySelector('.event-when').textContent = when(event.startsAt, event.venue.timeZone);
     item.querySelector('.event-where').textContent = `${event.venue.name}, ${event.venue.city}`;
     item.querySelector('.prices').textContent = prices;
     item.querySelector('.left').textContent = left === 0 ? 'Sold out'
         : `${left.toLocaleString()} seat${left === 1 ? '' : 's'} left`;
     if (event.salesStartAt && Date.parse(event.salesStartAt) > Date.now()) {
-        item.querySelector('.left').textContent = `On sale ${when(event.salesStartAt)}`;
+        item.querySelector('.left').textContent = `On sale ${when(event.salesStartAt, event.venue.timeZone)}`;
     }
     return item;
 }

@@ -6,7 +6,7 @@ import {element, tag} from '../dom.js';
 import {money, when} from '../words.js';
 
 const MINE = `{ myReservations { id status expiresAt seatIds amount { amount currency } tickets { ticketId }
-                                event { id name startsAt venue { name city } } } }`;
+                                event { id name startsAt venue { name city timeZone } } } }`;
 
 const GROUPS = [
     ['On hold: pay before the time runs out', r => r.status === 'HELD' && Date.parse(r.expiresAt) > Date.now()],
@@ -44,7 +44,7 @@ function item(reservation) {
     link.href = `#/reservations/${encodeURIComponent(reservation.id)}`;
     link.textContent = reservation.event?.name || 'Reservation';
     const seats = `${reservation.seatIds.length} seat${reservation.seatIds.length === 1 ? '' : 's'}`;
-    const details = [reservation.event ? when(reservation.event.startsAt) : null, seats, money(reservation.amount),
+    const details = [reservation.event ? when(reservation.event.startsAt, reservation.event.venue.timeZone) : null, seats, money(reservation.amount),
         reservation.status === 'HELD' && Date.parse(reservation.expiresAt) <= Date.now() ? 'hold ended'
             : SAID[reservation.status] || reservation.status.toLowerCase()];
     entry.querySelector('.details').textContent = details.filter(Boolean).join(' · ');

@@ -6,7 +6,7 @@ import {element, tag} from '../dom.js';
 import {explain, money, seatNames, when} from '../words.js';
 import {ticketCard} from '../tickets.js';
 
-const EVENT = 'query($id: ID!) { event(id: $id) { id name startsAt venue { id name city } } }';
+const EVENT = 'query($id: ID!) { event(id: $id) { id name startsAt venue { id name city timeZone } } }';
 const POLL_MS = 2000;
 
 export async function render(page, reservationId) {
@@ -20,6 +20,10 @@ export async function render(page, reservationId) {
     const seatName = id => names.get(id) || id;
     // back from the gateway's page: the payment's webhook may still be on its way
     let awaitingPayment = fragmentQuery().get('payment') === 'done';
+    // when this fan last went to pay: a decline since then is the answer to that payment
+    const checkoutKey = `checkout:${reservationId}`;
+    const declinedSinceCheckout = () => Boolean(reservation.paymentDeclinedAt)
+        && Date.parse(reservation.paymentDeclinedAt) >= Number(sessionStorage.getItem(checkoutKey) || 0);
     let timers = [];
     const stop = () => {
         timers.forEach(timer => clearInterval(timer) || clearTimeout(timer));
@@ -40,10 +44,13 @@ export async function render(page, reservationId) {
             </div>`));
         page.querySelector('h1').textContent = event ? event.name : 'Your reservation';
         page.querySelector('.event-when').textContent = event
-            ? `${when(event.startsAt)} · ${event.venue.name}, ${event.venue.city}` : '';
+            ? `${when(event.startsAt, event.venue.timeZone)} · ${event.venue.name}, ${event.venue.city}` : '';
         page.querySelector('.seats').replaceChildren(...reservation.seatIds.map(id => tag('li', seatName(id))));
         page.querySelector('.total strong').textContent = money(reservation.amount);
         const status = reservation.status;
+        if (awaitingPayment && declinedSinceCheckout()) {
+            awaitingPayment = false;
+        }
         if (status === 'HELD' && awaitingPayment) {
             state('Confirming your payment…', 'waiting');
             // no word from the gateway after a while (the fan came back without paying): the hold is theirs again
@@ -58,6 +65,7 @@ export async function render(page, reservationId) {
             page.querySelector('.tickets').replaceChildren(...reservation.tickets.map(ticket =>
                 ticketCard(ticket, seatName(ticket.seatId), event)));
         } else if (status === 'PAYMENT_FAILED') {
+            // reservations from before a decline kept the hold
             state('Your payment was declined, so your seats were released. You have not been charged.', 'error');
             againLink();
         } else if (status === 'CANCELLED') {
@@ -84,18 +92,22 @@ export async function render(page, reservationId) {
     function showHold() {
         const box = page.querySelector('.state');
         box.replaceChildren(element(`
+            <p class="message error declined" role="alert" hidden>Your payment was declined and you have not been
+                charged. Your seats are still held for you: check your card details and pay again.</p>
             <div class="hold-timer">
                 <p>Your seats are held for you for</p>
                 <p class="countdown" role="timer" aria-live="off"></p>
                 <p class="visually-hidden hold-announcement" aria-live="assertive"></p>
             </div>`));
+        box.querySelector('.declined').hidden = !declinedSinceCheckout();
         const actions = page.querySelector('.actions');
         actions.replaceChildren(element(`
             <p class="problem" role="alert"></p>
             <button type="button" class="primary pay"></button>
             <button type="button" class="secondary cancel">Cancel hold</button>`));
         const pay = actions.querySelector('.pay');
-        pay.textContent = `Pay ${money(reservation.amount)}`;
+        pay.textContent = declinedSinceCheckout() ? `Pay ${money(reservation.amount)} again`
+            : `Pay ${money(reservation.amount)}`;
         pay.addEventListener('click', () => checkout(actions));
         actions.querySelector('.cancel').addEventListener('click', () => cancel(actions));
         const countdown = box.querySelector('.countdown');
@@ -127,6 +139,7 @@ export async function render(page, reservationId) {
         actions.querySelectorAll('button').forEach(button => button.disabled = true);
         try {
             const payment = await call(`${path}/checkout`, {method: 'POST'});
+            sessionStorage.setItem(checkoutKey, String(serverNow()));
             const back = `/#/reservations/${encodeURIComponent(reservationId)}?payment=done`;
             location.assign(`${payment.checkoutUrl}${payment.checkoutUrl.includes('?') ? '&' : '?'}returnTo=${
                 encodeURIComponent(back)}`);
@@ -159,6 +172,7 @@ export async function render(page, reservationId) {
         try {
             const latest = await call(path);
             const changed = latest.status !== reservation.status
+                || latest.paymentDeclinedAt !== reservation.paymentDeclinedAt
                 || (latest.refunds || []).length !== (reservation.refunds || []).length;
             reservation = latest;
             if (changed) {

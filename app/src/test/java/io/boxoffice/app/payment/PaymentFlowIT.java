@@ -70,13 +70,15 @@ class PaymentFlowIT extends PaymentTest {
     }
 
     @Test
-    void aDeclinedPaymentReleasesTheSeatsAtOnce() {
+    void aHoldWhosePaymentWasDeclinedIsStillReleasedAtItsEnd() {
         String reservationId = api.reserve(fan, eventId, List.of("A-1-1")).text("reservationId");
         String paymentId = gateway.checkout(fan, reservationId);
 
         assertThat(gateway.click(paymentId, "fail").status()).isEqualTo(303);
 
-        api.reservationOnceItIs(reservationId, fan, "PAYMENT_FAILED", Duration.ofSeconds(10));
+        api.reservationOnceItIs(reservationId, fan, "EXPIRED", Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.payloads(SeatKey.of(eventId, "A-1-1")).stream()
+                .anyMatch(SeatReleased.class::isInstance));
         assertThat(api.reserve(api.token("next-fan"), eventId, List.of("A-1-1")).status()).isEqualTo(201);
     }
 
@@ -88,7 +90,7 @@ class PaymentFlowIT extends PaymentTest {
         assertThat(api.delete("/api/reservations/" + reservationId, fan).status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> api.text("/sandbox/checkout/" + paymentId).contains("This payment is voided."));
+                .until(() -> api.text("/sandbox/checkout/" + paymentId).contains("This payment can no longer be made"));
         Api.Response pay = gateway.click(paymentId, "succeed");
         assertThat(pay.status()).isEqualTo(409);
         assertThat(pay.text("type")).isEqualTo("/problems/payment-not-open");

@@ -76,6 +76,19 @@ class BadInputIT extends ApplicationTest {
                 new Case("a seat number with a dash", t -> t.api.post("/api/venues", t.admin,
                         Api.venue("Hall", 1, 1).replace("\"number\":\"1\"", "\"number\":\"1-2\"")), 400,
                         "invalid-request"),
+                new Case("a venue in no time zone", t -> t.api.post("/api/venues", t.admin,
+                        withField(Api.venue("Hall", 1, 1), "\"timeZone\":\"Mars/Olympus\"")), 400,
+                        "invalid-request"),
+                new Case("a venue time zone with control characters", t -> t.api.post("/api/venues", t.admin,
+                        withField(Api.venue("Hall", 1, 1), "\"timeZone\":\"Europe/Paris\\u0000\"")), 400,
+                        "invalid-request"),
+                new Case("a stage of no size", t -> t.api.post("/api/venues", t.admin,
+                        withField(Api.venue("Hall", 1, 1),
+                                "\"stage\":{\"label\":\"Stage\",\"x\":0,\"y\":0,\"width\":0,\"height\":5}")),
+                        400, "invalid-request"),
+                new Case("a seat of an unknown access kind", t -> t.api.post("/api/venues", t.admin,
+                        Api.venue("Hall", 1, 1).replace("\"number\":\"1\"",
+                                "\"number\":\"1\",\"access\":\"JETPACK\"")), 400, "invalid-request"),
                 new Case("a seat twice in a row", t -> t.api.post("/api/venues", t.admin,
                         Api.venue("Hall", 1, 2).replace("\"number\":\"2\"", "\"number\":\"1\"")), 400,
                         "invalid-request"),
@@ -229,5 +242,10 @@ class BadInputIT extends ApplicationTest {
     private String eventBody(String prices) {
         return "{\"venueId\":\"" + venueId + "\",\"name\":\"Night\",\"startsAt\":\"2030-01-01T20:00:00Z\","
                 + "\"prices\":{" + prices + "}}";
+    }
+
+    /** The venue's JSON with one more top-level field. */
+    private static String withField(String venueJson, String field) {
+        return venueJson.replaceFirst("\\{", "{" + field + ",");
     }
 }

@@ -184,6 +184,12 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Makes this browser's clock run in another zone, as a fan's abroad does (e.g. America/New_York). */
+    public Browser inTimeZone(String zoneId) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
+        return this;
+    }
+
     /** The window's size in CSS pixels, e.g. a phone's 390 x 844. */
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));

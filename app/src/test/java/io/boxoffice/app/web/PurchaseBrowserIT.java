@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -114,7 +115,7 @@ class PurchaseBrowserIT extends ApplicationTest {
     }
 
     @Test
-    void aDeclinedPaymentIsExplainedAndTheSeatsGoBackOnSale() {
+    void aDeclinedCardKeepsTheSeatsAndTheFanPaysAgainOnTheSameHold() {
         String eventId = concert("Autumn Concert");
         try (Browser fan = Browser.open(port)) {
             fan.signUp("fan-declined").openEvent(eventId);
@@ -123,12 +124,44 @@ class PurchaseBrowserIT extends ApplicationTest {
             fan.waitForText(".hold-timer", "held for you");
             fan.click(".pay");
             fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));
+            fan.waitUntil(driver -> fan.text(".time-left").matches("(?s).*holds your seats for [89]:\\d\\d more.*"));
             fan.click("button.decline");
 
-            fan.waitForText(".state", "Your payment was declined, so your seats were released.");
-            fan.click(".actions a");
-            fan.openEvent(eventId);
-            fan.waitUntil(driver -> "AVAILABLE".equals(fan.seatStatus("A-2-1")));
+            fan.waitForText(".state", "Your payment was declined and you have not been charged. Your seats are "
+                    + "still held for you");
+            assertThat(fan.text(".hold-timer")).contains("held for you");
+            assertThat(fan.text(".pay")).isEqualTo("Pay 49.00 EUR again");
+            fan.click(".pay");
+            fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));
+            fan.click("button.pay");
+
+            fan.waitForText(".state", "You are going!");
+            fan.waitUntil(driver -> fan.elements(".ticket").size() == 1);
+        }
+    }
+
+    @Test
+    void payingOnAPaymentPageWhoseHoldWasCancelledIsExplainedInWords() {
+        String eventId = concert("Winter Concert");
+        try (Browser fan = Browser.open(port)) {
+            fan.signUp("fan-cancelled").openEvent(eventId);
+            fan.clickSeat("A-2-2");
+            fan.click(".hold");
+            fan.waitForText(".hold-timer", "held for you");
+            String reservation = fan.currentUrl().replaceAll(".*#/reservations/([^?]+).*", "$1");
+            fan.click(".pay");
+            fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));
+            // the fan cancels in another tab while this page stays open
+            assertThat(api.delete("/api/reservations/" + reservation, api.token("fan-cancelled")).status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.text(URI.create(fan.currentUrl()).getPath())
+                    .contains("can no longer be made"));
+
+            fan.click("button.pay");
+
+            fan.waitForText(".status", "This payment can no longer be made: your hold at Boxoffice has ended");
+            fan.click(".status + p a");
+            fan.waitUntil(driver -> fan.currentUrl().contains("#/reservations/"));
         }
     }
 

@@ -81,7 +81,7 @@ public class EventController {
         if (!dates.isEmpty()) {
             throw Problem.invalid("The dates are not ones an event can have", dates).refused();
         }
-        List<Section> sections = catalog.sections(request.venueId()).orElseThrow(() -> Problem.invalid(
+        List<Section> sections = catalog.layout(request.venueId()).map(VenueLayout::sections).orElseThrow(() -> Problem.invalid(
                 "The event names a venue that does not exist", Map.of("venueId", "unknown venue")).refused());
         Map<String, String> errors = priceErrors(sections, request.prices());
         if (!errors.isEmpty()) {

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.catalog.Stage;
 import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
@@ -41,6 +42,8 @@ public class SeatingCatalog {
     };
     private static final TypeReference<WaitingRoomPolicy> WAITING_ROOM = new TypeReference<>() {
     };
+    private static final TypeReference<Stage> STAGE = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -55,8 +58,9 @@ public class SeatingCatalog {
 
     @EventHandler
     void on(VenueCreated venue) {
-        jdbc.update("INSERT INTO venue_seating (venue_id, sections) VALUES (?, CAST(? AS JSONB)) "
-                + "ON CONFLICT (venue_id) DO NOTHING", venue.venueId(), toJson(venue.sections()));
+        jdbc.update("INSERT INTO venue_seating (venue_id, sections, stage) VALUES (?, CAST(? AS JSONB), CAST(? AS JSONB)) "
+                        + "ON CONFLICT (venue_id) DO NOTHING", venue.venueId(), toJson(venue.sections()),
+                venue.stage() == null ? null : toJson(venue.stage()));
     }
 
     @EventHandler
@@ -70,10 +74,12 @@ public class SeatingCatalog {
                 event.waitingRoom() == null ? null : toJson(event.waitingRoom()), event.ticketsPerFan());
     }
 
-    /** The venue's sections, rows and seats. */
-    public Optional<List<Section>> sections(String venueId) {
-        return jdbc.query("SELECT sections FROM venue_seating WHERE venue_id = ?",
-                (row, n) -> fromJson(row.getString("sections"), SECTIONS), venueId).stream().findFirst();
+    /** The venue's sections, rows and seats, and its stage. */
+    public Optional<VenueLayout> layout(String venueId) {
+        return jdbc.query("SELECT sections, stage FROM venue_seating WHERE venue_id = ?",
+                (row, n) -> new VenueLayout(fromJson(row.getString("sections"), SECTIONS),
+                        row.getString("stage") == null ? null : fromJson(row.getString("stage"), STAGE)),
+                venueId).stream().findFirst();
     }
 
     public Optional<EventSeating> seating(String eventId) {

@@ -69,15 +69,13 @@ public class BestAvailable {
             }
         }
         Predicate<String> category = accepted(seating, wanted);
-        if (wanted.accessible()) {
-            // venue layouts do not mark wheelchair spaces yet: there is nothing accessible to offer
-            throw noSeatsTogether(wanted, "this venue has no accessible seats");
-        }
-        SeatOrder order = ordersByVenue.get(seating.venueId(), venueId -> SeatOrder.of(catalog.sections(venueId)
-                .orElseThrow(() -> new EventNotFoundException(eventId))));
+        SeatOrder.Seating offered = wanted.accessible() ? SeatOrder.Seating.ACCESSIBLE : SeatOrder.Seating.GENERAL;
+        SeatOrder order = ordersByVenue.get(seating.venueId(), venueId -> catalog.layout(venueId)
+                .map(layout -> SeatOrder.of(layout.sections(), layout.stage()))
+                .orElseThrow(() -> new EventNotFoundException(eventId)));
         Set<String> taken = takenRecently.get(eventId, this::takenAsBrowsingShows);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            List<String> block = order.best(wanted.quantity(), category, taken::contains);
+            List<String> block = order.best(wanted.quantity(), category, taken::contains, offered);
             if (block.isEmpty()) {
                 throw noSeatsTogether(wanted, "no " + wanted.quantity() + " seats side by side are left that fit");
             }

@@ -10,6 +10,7 @@ import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.ReservationCancelled;
 import io.boxoffice.api.reservation.ReservationConfirmed;
 import io.boxoffice.api.reservation.ReservationExpired;
+import io.boxoffice.api.reservation.ReservationPaymentDeclined;
 import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
 import io.boxoffice.api.reservation.ReservationStatus;
@@ -136,18 +137,22 @@ public class Reservation {
         return released;
     }
 
-    /** The gateway declined: a held reservation ends and its seats are released. */
-    SeatsToRelease paymentFailed(RecordPaymentNotification payment) {
+    /**
+     * The gateway declined: the hold goes on, and the fan may pay again (with a new checkout) until it ends; what
+     * releases the seats is the hold's deadline or the fan's cancel. A decline after the reservation ended changes
+     * nothing.
+     */
+    boolean paymentDeclined(RecordPaymentNotification payment) {
         if (gatewayEventsSeen.contains(payment.gatewayEventId())) {
-            return SeatsToRelease.NONE;
+            return false;
         }
         requirePayment(payment.paymentId());
         if (status != ReservationStatus.HELD) {
-            return SeatsToRelease.NONE;
+            return false;
         }
-        apply(new ReservationPaymentFailed(reservationId, eventId, payment.paymentId(), payment.gatewayEventId(),
-                seatIds));
-        return new SeatsToRelease(eventId, seatIds);
+        apply(new ReservationPaymentDeclined(reservationId, eventId, payment.paymentId(), payment.gatewayEventId(),
+                heldUntil));
+        return true;
     }
 
     /** A refund of a late payment went through. */
@@ -231,6 +236,12 @@ public class Reservation {
         gatewayEventsSeen.add(event.gatewayEventId());
     }
 
+    @EventSourcingHandler
+    void on(ReservationPaymentDeclined event) {
+        gatewayEventsSeen.add(event.gatewayEventId());
+    }
+
+    /** Declines recorded before a decline kept the hold: that reservation ended. */
     @EventSourcingHandler
     void on(ReservationPaymentFailed event) {
         status = ReservationStatus.PAYMENT_FAILED;

@@ -117,12 +117,8 @@ public class ReservationCommandHandler {
                 }
                 case NO_EFFECT -> PaymentEventOutcome.NO_EFFECT;
             };
-            case PAYMENT_FAILED -> {
-                Reservation.SeatsToRelease released = reservation.invoke(r -> r.paymentFailed(command));
-                release(command.reservationId(), released, ReleaseReason.PAYMENT_FAILED);
-                releaseFanTickets(reservation, released);
-                yield released.seatIds().isEmpty() ? PaymentEventOutcome.NO_EFFECT : PaymentEventOutcome.FAILED;
-            }
+            case PAYMENT_FAILED -> reservation.invoke(r -> r.paymentDeclined(command))
+                    ? PaymentEventOutcome.FAILED : PaymentEventOutcome.NO_EFFECT;
             case REFUND_SUCCEEDED -> reservation.invoke(r -> r.refunded(command))
                     ? PaymentEventOutcome.REFUNDED : PaymentEventOutcome.NO_EFFECT;
         };

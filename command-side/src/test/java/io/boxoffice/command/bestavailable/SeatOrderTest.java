@@ -1,8 +1,10 @@
 package io.boxoffice.command.bestavailable;
 
 import io.boxoffice.api.catalog.Row;
+import io.boxoffice.api.catalog.SeatAccess;
 import io.boxoffice.api.catalog.SeatPosition;
 import io.boxoffice.api.catalog.Section;
+import io.boxoffice.api.catalog.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import static io.boxoffice.command.bestavailable.SeatOrder.Seating.GENERAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeatOrderTest {
@@ -26,11 +29,11 @@ class SeatOrderTest {
         return new Section(id, id, category, seatRows);
     }
 
-    private final SeatOrder order = SeatOrder.of(List.of(section("A", "FLOOR", 3, 0), section("B", "BALCONY", 3, 10)));
+    private final SeatOrder order = SeatOrder.of(List.of(section("A", "FLOOR", 3, 0), section("B", "BALCONY", 3, 10)), null);
 
     @Test
     void picksTheCentralSeatsOfTheFrontRow() {
-        assertThat(order.best(4, category -> true, seat -> false)).containsExactly("A-1-4", "A-1-5", "A-1-6", "A-1-7");
+        assertThat(order.best(4, category -> true, seat -> false, GENERAL)).containsExactly("A-1-4", "A-1-5", "A-1-6", "A-1-7");
     }
 
     @Test
@@ -38,17 +41,17 @@ class SeatOrderTest {
         // row 1: 3 and 8 sold, free runs 1-2, 4-7, 9-10
         Set<String> sold = Set.of("A-1-3", "A-1-8");
 
-        assertThat(order.best(4, category -> true, sold::contains)).as("the run of four fits exactly")
+        assertThat(order.best(4, category -> true, sold::contains, GENERAL)).as("the run of four fits exactly")
                 .containsExactly("A-1-4", "A-1-5", "A-1-6", "A-1-7");
-        assertThat(order.best(3, category -> true, sold::contains)).as("three in the run of four would leave one: row 2")
+        assertThat(order.best(3, category -> true, sold::contains, GENERAL)).as("three in the run of four would leave one: row 2")
                 .containsExactly("A-2-4", "A-2-5", "A-2-6");
-        assertThat(order.best(2, category -> true, sold::contains)).as("two: either end of the run of four, not its middle")
+        assertThat(order.best(2, category -> true, sold::contains, GENERAL)).as("two: either end of the run of four, not its middle")
                 .isIn(List.of("A-1-4", "A-1-5"), List.of("A-1-6", "A-1-7"));
     }
 
     @Test
     void keepsToTheCategoriesAskedFor() {
-        assertThat(order.best(2, "BALCONY"::equals, seat -> false)).allMatch(seat -> seat.startsWith("B-1-"));
+        assertThat(order.best(2, "BALCONY"::equals, seat -> false, GENERAL)).allMatch(seat -> seat.startsWith("B-1-"));
     }
 
     @Test
@@ -61,7 +64,51 @@ class SeatOrderTest {
                 }
             }
         }
-        assertThat(order.best(2, category -> true, everyOtherSeat::contains)).isEmpty();
-        assertThat(order.best(11, category -> true, seat -> false)).as("longer than any row").isEmpty();
+        assertThat(order.best(2, category -> true, everyOtherSeat::contains, GENERAL)).isEmpty();
+        assertThat(order.best(11, category -> true, seat -> false, GENERAL)).as("longer than any row").isEmpty();
+    }
+
+    /** Row 1 of section A with a wheelchair space at seat 5 and its companion seat at 6. */
+    private static SeatOrder withAWheelchairSpaceMidRow() {
+        Section plain = section("A", "FLOOR", 2, 0);
+        List<SeatPosition> first = new ArrayList<>(plain.rows().get(0).seats());
+        first.set(4, new SeatPosition("5", 5.0, 1.0, SeatAccess.WHEELCHAIR));
+        first.set(5, new SeatPosition("6", 6.0, 1.0, SeatAccess.COMPANION));
+        return SeatOrder.of(List.of(new Section("A", "A", "FLOOR", List.of(new Row("1", first),
+                plain.rows().get(1)))), null);
+    }
+
+    @Test
+    void keepsWheelchairSpacesAndCompanionSeatsFromGeneralPicksUntilReleased() {
+        SeatOrder accessible = withAWheelchairSpaceMidRow();
+
+        assertThat(accessible.best(4, category -> true, seat -> false, GENERAL))
+                .as("not through the kept seats: the centre of the row behind")
+                .containsExactly("A-2-4", "A-2-5", "A-2-6", "A-2-7");
+        assertThat(accessible.best(4, category -> true, seat -> false, SeatOrder.Seating.ANY))
+                .as("released to general sale").containsExactly("A-1-4", "A-1-5", "A-1-6", "A-1-7");
+    }
+
+    @Test
+    void anAccessiblePickIsAWheelchairSpaceWithItsCompanionSeat() {
+        SeatOrder accessible = withAWheelchairSpaceMidRow();
+
+        assertThat(accessible.best(2, category -> true, seat -> false, SeatOrder.Seating.ACCESSIBLE))
+                .containsExactly("A-1-5", "A-1-6");
+        assertThat(accessible.best(3, category -> true, seat -> false, SeatOrder.Seating.ACCESSIBLE))
+                .as("only two accessible seats side by side").isEmpty();
+        assertThat(accessible.best(2, category -> true, "A-1-5"::equals, SeatOrder.Seating.ACCESSIBLE))
+                .as("the wheelchair space is taken").isEmpty();
+        assertThat(order.best(1, category -> true, seat -> false, SeatOrder.Seating.ACCESSIBLE))
+                .as("a venue without any").isEmpty();
+    }
+
+    @Test
+    void measuresFromTheStageWhereTheLayoutDrawsOne() {
+        SeatOrder stageOnTheRight = SeatOrder.of(List.of(section("A", "FLOOR", 3, 0)),
+                new Stage("Stage", 12.0, 0.0, 2.0, 4.0));
+
+        assertThat(stageOnTheRight.best(2, category -> true, seat -> false, GENERAL))
+                .containsExactly("A-2-9", "A-2-10");
     }
 }

@@ -63,7 +63,7 @@ public class BestAvailableBenchmark {
             }
             sections.add(new Section("S" + s, "Section " + s, s < 10 ? "FLOOR" : "STANDS", rows));
         }
-        order = SeatOrder.of(sections);
+        order = SeatOrder.of(sections, null);
         Random random = new Random(42);
         taken = new HashSet<>();
         for (Section section : sections) {
@@ -79,11 +79,11 @@ public class BestAvailableBenchmark {
 
     @Benchmark
     public List<String> pickFourTogether() {
-        return order.best(4, category -> true, taken::contains);
+        return order.best(4, category -> true, taken::contains, SeatOrder.Seating.GENERAL);
     }
 
     @Benchmark
     public SeatOrder buildTheVenuesSeatOrder() {
-        return SeatOrder.of(sections);
+        return SeatOrder.of(sections, null);
     }
 }

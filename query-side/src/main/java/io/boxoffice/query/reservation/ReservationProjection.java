@@ -5,6 +5,7 @@ import io.boxoffice.api.payment.PaymentRefunded;
 import io.boxoffice.api.reservation.ReservationCancelled;
 import io.boxoffice.api.reservation.ReservationConfirmed;
 import io.boxoffice.api.reservation.ReservationExpired;
+import io.boxoffice.api.reservation.ReservationPaymentDeclined;
 import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
 import io.boxoffice.api.reservation.ReservationStatus;
@@ -65,6 +66,12 @@ public class ReservationProjection {
     @EventHandler
     void on(ReservationPaymentFailed event) {
         status(event.reservationId(), ReservationStatus.PAYMENT_FAILED);
+    }
+
+    @EventHandler
+    void on(ReservationPaymentDeclined event, @org.axonframework.eventhandling.Timestamp Instant declinedAt) {
+        jdbc.update("UPDATE reservation_view%s SET payment_declined_at = ? WHERE reservation_id = ?".formatted(suffix),
+                Timestamp.from(declinedAt), event.reservationId());
     }
 
     @EventHandler

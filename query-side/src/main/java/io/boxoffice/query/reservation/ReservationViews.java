@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ public class ReservationViews {
     /** Reservations with their tickets and refunds: three queries however many reservations match. */
     private List<ReservationView> views(String condition, String value) {
         List<ReservationView> views = jdbc.query("""
-                        SELECT reservation_id, event_id, user_id, seat_ids, status, expires_at, amount, currency
+                        SELECT reservation_id, event_id, user_id, seat_ids, status, expires_at, amount, currency,
+                               payment_declined_at
                         FROM reservation_view WHERE %s ORDER BY placed_at DESC""".formatted(condition),
                 (row, n) -> view(row), value);
         if (views.isEmpty()) {
@@ -90,18 +92,18 @@ public class ReservationViews {
                         row.getString("status"))), (Object) ids)
                 .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return views.stream().map(view -> new ReservationView(view.reservationId(), view.eventId(), view.userId(),
-                view.seatIds(), view.status(), view.expiresAt(), view.amount(),
-                tickets.getOrDefault(view.reservationId(), List.of()),
+        return views.stream().map(view -> view.with(tickets.getOrDefault(view.reservationId(), List.of()),
                 refunds.getOrDefault(view.reservationId(), List.of()))).toList();
     }
 
     private ReservationView view(ResultSet row) throws SQLException {
         Array seatIds = row.getArray("seat_ids");
+        Timestamp declinedAt = row.getTimestamp("payment_declined_at");
         return asOfNow(new ReservationView(row.getString("reservation_id"), row.getString("event_id"),
                 row.getString("user_id"), List.of((String[]) seatIds.getArray()),
                 ReservationStatus.valueOf(row.getString("status")), row.getTimestamp("expires_at").toInstant(),
-                new Money(row.getBigDecimal("amount"), row.getString("currency")), List.of(), List.of()));
+                new Money(row.getBigDecimal("amount"), row.getString("currency")), List.of(), List.of(),
+                declinedAt == null ? null : declinedAt.toInstant()));
     }
 
     /**
@@ -114,8 +116,7 @@ public class ReservationViews {
                 || clock.instant().isBefore(view.expiresAt().plus(OUTCOME_SETTLING))) {
             return view;
         }
-        return new ReservationView(view.reservationId(), view.eventId(), view.userId(), view.seatIds(),
-                ReservationStatus.EXPIRED, view.expiresAt(), view.amount(), view.tickets(), view.refunds());
+        return view.withStatus(ReservationStatus.EXPIRED);
     }
 
     /** The reservations' tickets, with the codes the command side signs for them (one query for all). */

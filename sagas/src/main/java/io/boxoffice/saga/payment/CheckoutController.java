@@ -52,7 +52,8 @@ public class CheckoutController {
                     "the hold of reservation " + reservationId + " has ended").refused();
         }
         // a reservation cancelled or paid meanwhile: the Reservation refuses the checkout, and the payment is voided
-        PaymentGateway.GatewayPayment payment = gateway.createPayment(reservationId, reservation.amount());
+        PaymentGateway.GatewayPayment payment = gateway.createPayment(reservationId, reservation.amount(),
+                reservation.heldUntil());
         try {
             commands.sendAndWait(new StartCheckout(reservationId, user.getName(), payment.paymentId(),
                     reservation.amount()));

@@ -7,6 +7,7 @@ import io.boxoffice.api.reservation.ExpireReservation;
 import io.boxoffice.api.reservation.ReservationCancelled;
 import io.boxoffice.api.reservation.ReservationConfirmed;
 import io.boxoffice.api.reservation.ReservationExpired;
+import io.boxoffice.api.reservation.ReservationPaymentDeclined;
 import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,8 +27,10 @@ import java.util.Set;
  * <ul>
  *     <li>paid in time: the webhook's transaction sold the seats; the deadline is cancelled;</li>
  *     <li>the hold's deadline: the reservation expires and its seats are released;</li>
- *     <li>declined, or cancelled by the fan: the seats were released; other open payments are voided.</li>
+ *     <li>cancelled by the fan: the seats were released; other open payments are voided.</li>
  * </ul>
+ * A declined payment ends nothing: the fan may pay again until the deadline. (Declines stored before that rule ended
+ * the reservation, and still end a saga that was waiting for one.)
  * Money that arrives for a reservation that is over is refunded, by this saga if it still runs, or by one
  * started for that purpose. The deadline lives in PostgreSQL, so it fires on whichever node is up.
  * <p>
@@ -87,6 +90,11 @@ public class PaymentSaga {
     @SagaEventHandler(associationProperty = "reservationId")
     public void on(ReservationCancelled cancelled, DeadlineManager deadlines, PaymentGateway gateway) {
         end(deadlines, gateway);
+    }
+
+    @SagaEventHandler(associationProperty = "reservationId")
+    public void on(ReservationPaymentDeclined declined) {
+        openPayments.remove(declined.paymentId());
     }
 
     @SagaEventHandler(associationProperty = "reservationId")

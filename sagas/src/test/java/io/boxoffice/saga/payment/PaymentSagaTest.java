@@ -7,6 +7,7 @@ import io.boxoffice.api.reservation.ExpireReservation;
 import io.boxoffice.api.reservation.ReservationCancelled;
 import io.boxoffice.api.reservation.ReservationConfirmed;
 import io.boxoffice.api.reservation.ReservationExpired;
+import io.boxoffice.api.reservation.ReservationPaymentDeclined;
 import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.ReservationPlaced;
 import io.boxoffice.api.reservation.Ticket;
@@ -105,7 +106,37 @@ class PaymentSagaTest {
     }
 
     @Test
-    void aDeclinedPaymentEndsTheSagaWithoutAnExpiry() {
+    void aDeclinedPaymentKeepsTheHoldAndItsDeadlineForTheFanToPayAgain() {
+        fixture.givenAggregate(RESERVATION).published(placed(), new CheckoutStarted(RESERVATION, "pay-1", AMOUNT))
+                .whenPublishingA(new ReservationPaymentDeclined(RESERVATION, EVENT, "pay-1", "evt-9", heldUntil))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(heldUntil, PaymentSaga.HOLD_ENDS)
+                .expectNoDispatchedCommands();
+        assertThat(gateway.voided).isEmpty();
+    }
+
+    @Test
+    void theHoldOfADeclinedPaymentStillEndsAtItsDeadline() {
+        fixture.givenAggregate(RESERVATION).published(placed(), new CheckoutStarted(RESERVATION, "pay-1", AMOUNT),
+                        new ReservationPaymentDeclined(RESERVATION, EVENT, "pay-1", "evt-9", heldUntil))
+                .whenTimeAdvancesTo(heldUntil)
+                .expectDeadlinesMet(new PaymentSaga.HoldEnds(RESERVATION, heldUntil))
+                .expectDispatchedCommands(new ExpireReservation(RESERVATION));
+    }
+
+    @Test
+    void afterADeclineOnlyTheNewPaymentIsVoidedWhenTheFanCancels() {
+        fixture.givenAggregate(RESERVATION).published(placed(), new CheckoutStarted(RESERVATION, "pay-1", AMOUNT),
+                        new ReservationPaymentDeclined(RESERVATION, EVENT, "pay-1", "evt-9", heldUntil),
+                        new CheckoutStarted(RESERVATION, "pay-2", AMOUNT))
+                .whenPublishingA(new ReservationCancelled(RESERVATION, EVENT, SEATS))
+                .expectActiveSagas(0);
+        assertThat(gateway.voided).containsExactly("pay-2");
+    }
+
+    /** Declines stored before a decline kept the hold had released the seats: the saga ends with them. */
+    @Test
+    void aDeclineRecordedBeforeDeclinesKeptTheHoldEndsTheSagaWithoutAnExpiry() {
         fixture.givenAggregate(RESERVATION).published(placed(), new CheckoutStarted(RESERVATION, "pay-1", AMOUNT))
                 .whenPublishingA(new ReservationPaymentFailed(RESERVATION, EVENT, "pay-1", "evt-9", SEATS))
                 .expectActiveSagas(0)
@@ -149,7 +180,7 @@ class PaymentSagaTest {
         final List<String> refunded = new ArrayList<>();
 
         @Override
-        public GatewayPayment createPayment(String reservationId, Money amount) {
+        public GatewayPayment createPayment(String reservationId, Money amount, Instant payBy) {
             throw new UnsupportedOperationException("the saga never opens payments");
         }
 

@@ -12,6 +12,6 @@ public record PlacedReservation(String reservationId, String eventId, String use
     /** What the fan was answered when it was placed. */
     public ReservationView asHeld() {
         return new ReservationView(reservationId, eventId, userId, seatIds, ReservationStatus.HELD, heldUntil, amount,
-                List.of(), List.of());
+                List.of(), List.of(), null);
     }
 }

@@ -5,6 +5,6 @@ public enum ReleaseReason {
     EXPIRED,
     /** The fan cancelled the reservation. */
     CANCELLED,
-    /** The payment gateway declined the payment. */
+    /** The payment gateway declined the payment (until declines kept the hold for the fan to pay again). */
     PAYMENT_FAILED
 }

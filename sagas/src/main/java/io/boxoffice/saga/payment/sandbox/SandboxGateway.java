@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +26,12 @@ public class SandboxGateway implements PaymentGateway {
 
     enum Status { OPEN, SUCCEEDED, FAILED, VOIDED, REFUNDED }
 
-    record SandboxPayment(String paymentId, String reservationId, Money amount, Status status) {
+    /** {@code payBy} is null for payments opened before they had one. */
+    record SandboxPayment(String paymentId, String reservationId, Money amount, Status status, Instant payBy) {
+
+        boolean payable(Instant now) {
+            return status == Status.OPEN && (payBy == null || now.isBefore(payBy));
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -31,21 +39,24 @@ public class SandboxGateway implements PaymentGateway {
     private final PublicUrl publicUrl;
     private final TransactionTemplate transactions;
 
+    private final Clock clock;
+
     public SandboxGateway(JdbcTemplate jdbc, SandboxWebhookSender webhooks, PublicUrl publicUrl,
-                          TransactionTemplate transactions) {
+                          TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.webhooks = webhooks;
         this.publicUrl = publicUrl;
         this.transactions = transactions;
     }
 
     @Override
-    public GatewayPayment createPayment(String reservationId, Money amount) {
+    public GatewayPayment createPayment(String reservationId, Money amount, Instant payBy) {
         jdbc.update("""
-                INSERT INTO sandbox_payment (payment_id, reservation_id, amount, currency, status)
-                VALUES (?, ?, ?, ?, 'OPEN') ON CONFLICT DO NOTHING""",
+                INSERT INTO sandbox_payment (payment_id, reservation_id, amount, currency, status, pay_by)
+                VALUES (?, ?, ?, ?, 'OPEN', ?) ON CONFLICT DO NOTHING""",
                 "pay_" + UUID.randomUUID().toString().replace("-", ""), reservationId, amount.amount(),
-                amount.currency());
+                amount.currency(), Timestamp.from(payBy));
         String paymentId = jdbc.queryForObject(
                 "SELECT payment_id FROM sandbox_payment WHERE reservation_id = ? AND status = 'OPEN'",
                 String.class, reservationId);
@@ -64,7 +75,7 @@ public class SandboxGateway implements PaymentGateway {
         }
     }
 
-    /** The fan paid on the sandbox page. Returns false if the payment was not open. */
+    /** The fan paid on the sandbox page. Returns false if the payment was not open, or its time to pay is over. */
     boolean succeed(String paymentId) {
         return settle(paymentId, Status.SUCCEEDED, PaymentEventType.PAYMENT_SUCCEEDED);
     }
@@ -75,11 +86,16 @@ public class SandboxGateway implements PaymentGateway {
     }
 
     Optional<SandboxPayment> find(String paymentId) {
-        return jdbc.query("SELECT payment_id, reservation_id, amount, currency, status FROM sandbox_payment "
+        return jdbc.query("SELECT payment_id, reservation_id, amount, currency, status, pay_by FROM sandbox_payment "
                         + "WHERE payment_id = ?",
                 (row, n) -> new SandboxPayment(row.getString("payment_id"), row.getString("reservation_id"),
                         new Money(row.getBigDecimal("amount"), row.getString("currency")),
-                        Status.valueOf(row.getString("status"))), paymentId).stream().findFirst();
+                        Status.valueOf(row.getString("status")), instant(row.getTimestamp("pay_by"))), paymentId)
+                .stream().findFirst();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /**
@@ -89,7 +105,8 @@ public class SandboxGateway implements PaymentGateway {
      */
     private boolean settle(String paymentId, Status outcome, PaymentEventType event) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!move(paymentId, Status.OPEN, outcome)) {
+            if (!find(paymentId).map(payment -> payment.payable(clock.instant())).orElse(false)
+                    || !move(paymentId, Status.OPEN, outcome)) {
                 return false;
             }
             find(paymentId).ifPresent(payment -> webhooks.deliver(event, payment));
