@@ -73,6 +73,9 @@ async function show(page, event, admitted, live) {
                     <h3>Or let us find seats together</h3>
                     <label>Seats <select name="quantity"></select></label>
                     <label>Where <select name="category"><option value="">Best anywhere</option></select></label>
+                    <label>Price <select name="maxPrice"><option value="">Any price</option></select></label>
+                    <label class="check"><input type="checkbox" name="accessible">
+                        Wheelchair space with companion seat</label>
                     <button type="submit">Find the best seats</button>
                 </form>
             </aside>
@@ -205,6 +208,12 @@ function bestAvailable(form, {eventId, maxSeats, categories, salesOpen, admitted
         form.elements.category.append(tag('option', category.price
             ? `${category.name}, ${money(category.price)} each` : category.name, {value: category.name}));
     }
+    // a price range as fans think of it: "up to" each price the event has, cheapest first
+    const pricesAsked = new Map(categories.filter(category => category.price)
+        .map(category => [`${category.price.amount} ${category.price.currency}`, category.price]));
+    [...pricesAsked.entries()].sort(([, a], [, b]) => Number(a.amount) - Number(b.amount))
+        .forEach(([key, price]) => form.elements.maxPrice.append(tag('option', `Up to ${money(price)}`,
+            {value: key})));
     form.hidden = !salesOpen;
     let attempt = null;
     form.addEventListener('change', () => attempt = null);
@@ -220,6 +229,12 @@ function bestAvailable(form, {eventId, maxSeats, categories, salesOpen, admitted
         const wanted = {quantity: Number(quantity.value)};
         if (form.elements.category.value) {
             wanted.categories = [form.elements.category.value];
+        }
+        if (form.elements.maxPrice.value) {
+            wanted.maxPrice = pricesAsked.get(form.elements.maxPrice.value);
+        }
+        if (form.elements.accessible.checked) {
+            wanted.accessible = true;
         }
         const headers = {'Idempotency-Key': attempt};
         if (admitted) {

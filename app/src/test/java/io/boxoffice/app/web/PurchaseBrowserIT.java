@@ -94,23 +94,45 @@ class PurchaseBrowserIT extends ApplicationTest {
     }
 
     @Test
-    void aFanLetsBoxofficeFindTwoSeatsTogetherOnAPartlySoldRow() {
+    void aFanLetsBoxofficeFindFourSeatsTogetherOnAPartlySoldRowWithoutLeavingOneAlone() {
         String eventId = concert("Summer Concert");
-        String early = api.token("early-bird");
-        for (String seat : List.of("A-1-3", "A-1-6")) {
-            assertThat(api.reserve(early, eventId, List.of(seat)).status()).isEqualTo(201);
-        }
+        assertThat(api.reserve(api.token("early-bird"), eventId, List.of("A-1-1")).status()).isEqualTo(201);
         try (Browser fan = Browser.open(port)) {
             fan.signUp("fan-together").openEvent(eventId);
-            fan.waitUntil(driver -> "HELD".equals(fan.seatStatus("A-1-3")) && "HELD".equals(fan.seatStatus("A-1-6")));
+            fan.waitUntil(driver -> "HELD".equals(fan.seatStatus("A-1-1")));
             fan.js("const form = document.querySelector('.best-available');"
-                    + "form.elements.quantity.value = '2'; form.elements.category.value = 'FLOOR';");
+                    + "form.elements.quantity.value = '4'; form.elements.category.value = 'FLOOR';");
 
             fan.click(".best-available button");
 
-            // row 1's free pairs are 1-2, 4-5 and 7-8: the middle one is nearest the stage
+            // row 1 is free from seat 2: its most central four (3-6) would leave seat 2 alone, so 2-5
             fan.waitForText(".hold-timer", "held for you");
-            assertThat(fan.text(".seats")).contains("Floor A, row 1, seat 4", "Floor A, row 1, seat 5");
+            assertThat(fan.text(".seats")).contains("Floor A, row 1, seat 2", "Floor A, row 1, seat 3",
+                    "Floor A, row 1, seat 4", "Floor A, row 1, seat 5");
+        }
+    }
+
+    @Test
+    void aWheelchairUserBuysASpaceWithItsCompanionSeatThroughBestAvailable() {
+        String admin = api.token("admin");
+        String venue = Api.venue("Accessible hall", 2, 8)
+                .replace("\"number\":\"8\",", "\"number\":\"8\",\"access\":\"WHEELCHAIR\",")
+                .replace("\"number\":\"7\",", "\"number\":\"7\",\"access\":\"COMPANION\",");
+        String eventId = api.createEvent(admin, api.createVenue(admin, venue), "");
+        try (Browser fan = Browser.open(port)) {
+            fan.signUp("fan-wheelchair").openEvent(eventId);
+            fan.js("const form = document.querySelector('.best-available');"
+                    + "form.elements.quantity.value = '2'; form.elements.accessible.checked = true;");
+
+            fan.click(".best-available button");
+
+            fan.waitForText(".hold-timer", "held for you");
+            assertThat(fan.text(".seats")).contains("Floor A, row 1, seat 7", "Floor A, row 1, seat 8");
+            fan.click(".pay");
+            fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));
+            fan.click("button.pay");
+            fan.waitForText(".state", "You are going!");
+            fan.waitUntil(driver -> fan.elements(".ticket").size() == 2);
         }
     }
 
