@@ -3,7 +3,7 @@
 import {call, graphql, session, settings} from '../api.js';
 import {HELD_COLOUR, SELECTED_COLOUR, SOLD_COLOUR} from '../seatmap/seat-map.js';
 import {LiveSeats} from '../seatmap/live-seats.js';
-import {go, reload, requireSignIn, toast} from '../main.js';
+import {go, reload, requireSignIn, titled, toast} from '../main.js';
 import {admission, forgetAdmission, storedAdmission} from './waiting-room.js';
 import {element, tag} from '../dom.js';
 import {explain, list, money, when} from '../words.js';
@@ -17,8 +17,9 @@ const MY_RESERVATIONS = '{ myReservations { id status expiresAt seatIds event { 
 export async function render(page, eventId, signal) {
     const event = await findEvent(eventId);
     if (!event) {
-        page.append(element(`<div class="message"><p>We could not find this event. It may have just been created:
-            try again in a moment.</p><p><a href="#/">Back to events</a></p></div>`));
+        page.append(element(`<div class="message"><h1>Event not found</h1><p>We could not find this event. It may
+            have just been created: try again in a moment.</p><p><a href="#/">Back to events</a></p></div>`));
+        titled('Event not found');
         return null;
     }
     let admitted = null;
@@ -78,6 +79,7 @@ async function show(page, event, admitted, live) {
             </aside>
         </div>`));
     page.querySelector('h1').textContent = event.name;
+    titled(event.name);
     page.querySelector('.event-when').textContent =
         `${when(event.startsAt)} · ${event.venue.name}, ${event.venue.city}`;
     const map = page.querySelector('seat-map');

@@ -1,7 +1,7 @@
 // One reservation: the hold with its countdown, pay or cancel; the wait for the payment; the tickets.
 
 import {call, graphql, serverNow} from '../api.js';
-import {fragmentQuery, requireSignIn, toast} from '../main.js';
+import {fragmentQuery, requireSignIn, titled, toast} from '../main.js';
 import {element, tag} from '../dom.js';
 import {explain, money, seatNames, when} from '../words.js';
 import {ticketCard} from '../tickets.js';
@@ -171,5 +171,6 @@ export async function render(page, reservationId) {
     }
 
     show();
+    titled('Reservation');
     return stop;
 }

@@ -1,22 +1,24 @@
 // Signing in with a username and password, or creating an account (#/sign-up), with the built-in sign-in.
 
 import {settings, signIn, signUp} from '../api.js';
-import {fragmentQuery, go} from '../main.js';
+import {fragmentQuery, go, titled} from '../main.js';
 import {element} from '../dom.js';
 import {explain} from '../words.js';
 
 export async function render(page, mode) {
     const next = fragmentQuery().get('next') || '#/';
     const creating = mode === 'sign-up';
+    const title = creating ? 'Create your account' : 'Sign in';
     if (!settings.builtInSignIn) {
         page.append(element(`<div class="message"><h1>Sign in</h1>
             <p>This Boxoffice signs fans in through its identity provider; the built-in sign-in is switched off.</p></div>`));
+        titled('Sign in');
         return;
     }
     const other = `#/${creating ? 'sign-in' : 'sign-up'}?next=${encodeURIComponent(next)}`;
     page.append(element(`
         <form class="sign-in narrow" novalidate>
-            <h1>${creating ? 'Create your account' : 'Sign in'}</h1>
+            <h1>${title}</h1>
             <label>Username <input name="username" required minlength="3" maxlength="64" autocomplete="username"
                 autocapitalize="none" spellcheck="false" aria-describedby="username-hint"></label>
             <p class="hint" id="username-hint">${creating
@@ -31,8 +33,8 @@ export async function render(page, mode) {
             <p class="switch"><a href="${other}">${creating
                 ? 'Already have an account? Sign in' : 'New here? Create an account'}</a></p>
         </form>`));
+    titled(title);
     const form = page.querySelector('form');
-    form.querySelector('input').focus();
     form.addEventListener('submit', async event => {
         event.preventDefault();
         const fields = new FormData(form);

@@ -2,6 +2,7 @@
 
 import {call, serverNow, session} from '../api.js';
 import {element} from '../dom.js';
+import {titled} from '../main.js';
 import {explain, when} from '../words.js';
 
 /**
@@ -53,6 +54,7 @@ export function admission(page, event, signal) {
     view.querySelector('.event-when').textContent =
         `${when(event.startsAt)} · ${event.venue.name}, ${event.venue.city}`;
     page.replaceChildren(view);
+    titled('Waiting room', event.name);
     const state = view.querySelector('.waiting-state');
     const position = view.querySelector('.position');
     const path = `/api/events/${encodeURIComponent(event.id)}/waiting-room`;
