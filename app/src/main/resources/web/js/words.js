@@ -26,6 +26,14 @@ export function seatNames(venue) {
     return names;
 }
 
+/** Whole seconds left as a clock reads: "4:32", or "1:04:32" from an hour on. */
+export function clock(seconds) {
+    const two = n => String(n).padStart(2, '0');
+    const hours = Math.floor(seconds / 3600);
+    const minutes = Math.floor(seconds / 60) % 60;
+    return hours ? `${hours}:${two(minutes)}:${two(seconds % 60)}` : `${minutes}:${two(seconds % 60)}`;
+}
+
 export function list(names) {
     return names.length <= 1 ? names.join('')
         : `${names.slice(0, -1).join('; ')} and ${names[names.length - 1]}`;

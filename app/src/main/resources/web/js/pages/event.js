@@ -3,6 +3,7 @@
 import {call, graphql, session, settings} from '../api.js';
 import {HELD_COLOUR, SELECTED_COLOUR, SOLD_COLOUR} from '../seatmap/seat-map.js';
 import {LiveSeats} from '../seatmap/live-seats.js';
+import {countdown} from '../countdown.js';
 import {go, reload, requireSignIn, titled, toast} from '../main.js';
 import {admission, forgetAdmission, storedAdmission} from './waiting-room.js';
 import {element, tag} from '../dom.js';
@@ -94,8 +95,8 @@ async function show(page, event, admitted, live) {
           `${Math.round(settings.holdSeconds / 60)} minutes while you pay.`
         : `On sale from ${when(event.salesStartAt)}.`;
     if (admitted) {
-        page.querySelector('.hint').textContent += ` It is your turn: hold your seats before ${
-            new Date(admitted.until).toLocaleTimeString()}.`;
+        page.querySelector('.hint').append(' It is your turn: hold your seats within ',
+            tag('span', '', {class: 'turn-left', role: 'timer'}), '.');
     }
 
     const venue = await call(`/api/venues/${encodeURIComponent(event.venue.id)}`);
@@ -109,6 +110,14 @@ async function show(page, event, admitted, live) {
         state: words => page.querySelector('.live-state').textContent = words,
     });
 
+    const remembered = `boxoffice.selection.${eventId}`;
+    const backInLine = seatIds => {
+        // the fan's turn ended: back to the waiting room, seats remembered
+        sessionStorage.setItem(remembered, JSON.stringify(seatIds));
+        forgetAdmission(eventId);
+        toast('Your turn to pick seats has ended. You are back in the waiting room.');
+        reload();
+    };
     let attempt = null; // one Idempotency-Key per selection: a retried click holds once
     map.addEventListener('selectionchange', ({detail}) => {
         attempt = null;
@@ -129,7 +138,6 @@ async function show(page, event, admitted, live) {
     });
     holdButton.addEventListener('click', async () => {
         const seatIds = map.selectedSeats().map(seat => seat.id);
-        const remembered = `boxoffice.selection.${eventId}`;
         if (!session()) {
             sessionStorage.setItem(remembered, JSON.stringify(seatIds));
         }
@@ -150,11 +158,7 @@ async function show(page, event, admitted, live) {
             go(`#/reservations/${encodeURIComponent(reservation.reservationId)}`);
         } catch (error) {
             if (error.type === 'admission-required') {
-                // the fan's turn ended: back to the waiting room, seats remembered
-                sessionStorage.setItem(remembered, JSON.stringify(seatIds));
-                forgetAdmission(eventId);
-                toast('Your turn to pick seats has ended. You are back in the waiting room.');
-                reload();
+                backInLine(seatIds);
                 return;
             }
             if (error.type === 'seats-unavailable') {
@@ -173,7 +177,10 @@ async function show(page, event, admitted, live) {
     restoreSelection(map, eventId);
     showExistingHold(page, eventId);
     showSelection(page, map.selectedSeats(), salesOpen);
+    const turn = admitted && countdown(page.querySelector('.turn-left'), admitted.until,
+        {end: () => backInLine(map.selectedSeats().map(seat => seat.id))});
     return () => {
+        clearInterval(turn);
         live.close();
         if (admitted && !location.hash.startsWith('#/reservations/')) {
             // leaving without a hold: the next fan in line gets this place in the flow

@@ -21,6 +21,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,6 +37,7 @@ public final class Browser implements AutoCloseable {
             Path.of(System.getProperty("boxoffice.chromedriver", "/usr/bin/chromedriver"));
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d+):(\\d\\d)");
 
     private final ChromeDriver driver;
     private final String base;
@@ -120,6 +123,17 @@ public final class Browser implements AutoCloseable {
         WebElement field = element(css);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** The seconds a countdown shows ("4:32", "1:04:32"). */
+    public int secondsLeft(String css) {
+        String shown = text(css);
+        Matcher clock = CLOCK.matcher(shown);
+        if (!clock.matches()) {
+            throw new AssertionError("not a countdown: \"" + shown + "\" in " + css);
+        }
+        int hours = clock.group(1) == null ? 0 : Integer.parseInt(clock.group(1));
+        return hours * 3600 + Integer.parseInt(clock.group(2)) * 60 + Integer.parseInt(clock.group(3));
     }
 
     public void waitUntil(ExpectedCondition<Boolean> condition) {
