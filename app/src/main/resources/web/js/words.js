@@ -60,6 +60,17 @@ const SAID = {
     'offline': 'We cannot reach Boxoffice. Check your connection and try again.',
 };
 
+/**
+ * What a new account's username and password must be, said the same way in the sign-up page's hints and when the
+ * server refuses one (its refusal names the field; the fan reads the rule, not the server's wording).
+ */
+export const ACCOUNT_RULES = {
+    username: 'A username has 3 to 64 characters: lower-case letters, digits and . _ @ -, ' +
+        'starting with a letter or a digit.',
+    password: 'A password has 10 to 128 characters; spaces are fine. It must not contain your username ' +
+        'or be one of the passwords everyone uses.',
+};
+
 /** A sentence for an ApiError (or any error): never raw JSON, never a stack trace. */
 export function explain(error) {
     if (error.type === 'rate-limited') {
