@@ -1,5 +1,8 @@
 package io.boxoffice.app.support;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +42,8 @@ public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d+):(\\d\\d)");
+    /** The axe-core impacts that keep some fans from using a page at all, rather than making it awkward. */
+    private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     private final ChromeDriver driver;
     private final String base;
@@ -89,9 +95,10 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs out, and waits for the events page it leads to: it would otherwise replace a page opened next. */
     public Browser signOut() {
         click("#sign-out");
-        waitUntil(d -> element("#who").getText().isEmpty());
+        waitUntil(d -> element("#who").getText().isEmpty() && currentUrl().endsWith("#/"));
         return this;
     }
 
@@ -115,8 +122,12 @@ public final class Browser implements AutoCloseable {
         return element(css).getText();
     }
 
+    /** Clicks the element, looking again if the page re-rendered it meanwhile. */
     public void click(String css) {
-        element(css).click();
+        patiently().until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
     public void type(String css, String text) {
@@ -184,6 +195,16 @@ public final class Browser implements AutoCloseable {
     public void block(String... urlPatterns) {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));
+    }
+
+    /** axe-core's serious and critical violations on the page as it is now (all of its rules, WCAG's and its own). */
+    public List<Rule> seriousAccessibilityViolations() {
+        Results results = new AxeBuilder().analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core could not check " + currentUrl() + ": "
+                    + results.getErrorMessage());
+        }
+        return results.getViolations().stream().filter(rule -> BLOCKING.contains(rule.getImpact())).toList();
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
