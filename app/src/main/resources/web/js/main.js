@@ -15,6 +15,8 @@ const ROUTES = [
 const page = document.getElementById('page');
 let leaveCurrent = () => {};
 let navigation = 0;
+// the first page of a visit leaves focus where the browser puts it; after that, each page's heading takes it
+let focusHeading = false;
 
 /** The query part of the fragment: "#/sign-in?next=..." -> URLSearchParams. */
 export function fragmentQuery() {
@@ -35,6 +37,22 @@ export function requireSignIn() {
     return false;
 }
 
+/**
+ * Names the page in the tab's title ("Events · Boxoffice") and, after a client-side navigation, moves focus to
+ * its main heading: a screen reader then announces the new page instead of staying silent on the link that led
+ * there, and Tab goes on from the top of the page.
+ */
+export function titled(...names) {
+    document.title = [...names, 'Boxoffice'].join(' · ');
+    const heading = page.querySelector('h1');
+    if (heading) {
+        heading.tabIndex = -1;
+        if (focusHeading) {
+            heading.focus();
+        }
+    }
+}
+
 /** A short message in the corner, read out by screen readers. */
 export function toast(message) {
     const box = document.getElementById('toast');
@@ -46,6 +64,7 @@ export function toast(message) {
 
 async function route() {
     const current = ++navigation;
+    focusHeading = current > 1;
     leaveCurrent();
     leaveCurrent = () => {};
     const [pattern, load] = ROUTES.find(([pattern]) => pattern.test(location.hash)) || ROUTES[0];
@@ -73,8 +92,9 @@ async function route() {
             return;
         }
         console.error(error);
-        page.innerHTML = '<div class="message error"><p></p><p><a href="#/">Back to events</a></p></div>';
+        page.innerHTML = '<div class="message error"><h1>This page could not be shown</h1><p></p><p><a href="#/">Back to events</a></p></div>';
         page.querySelector('p').textContent = explain(error);
+        titled('This page could not be shown');
     }
 }
 

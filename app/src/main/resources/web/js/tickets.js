@@ -12,7 +12,7 @@ export function ticketCard(ticket, seatName, event) {
         <article class="ticket">
             <div class="qr"></div>
             <div class="ticket-text">
-                <h3 class="ticket-seat"></h3>
+                <h2 class="ticket-seat"></h2>
                 <p class="ticket-event"></p>
                 <p class="ticket-code"><code></code></p>
             </div>

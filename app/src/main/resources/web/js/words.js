@@ -41,6 +41,14 @@ export function seatNames(venue) {
     return names;
 }
 
+/** Whole seconds left as a clock reads: "4:32", or "1:04:32" from an hour on. */
+export function clock(seconds) {
+    const two = n => String(n).padStart(2, '0');
+    const hours = Math.floor(seconds / 3600);
+    const minutes = Math.floor(seconds / 60) % 60;
+    return hours ? `${hours}:${two(minutes)}:${two(seconds % 60)}` : `${minutes}:${two(seconds % 60)}`;
+}
+
 export function list(names) {
     return names.length <= 1 ? names.join('')
         : `${names.slice(0, -1).join('; ')} and ${names[names.length - 1]}`;
@@ -65,6 +73,17 @@ const SAID = {
     'request-too-large': 'That is more than we can take in one go.',
     'forbidden': 'Your account is not allowed to do this.',
     'offline': 'We cannot reach Boxoffice. Check your connection and try again.',
+};
+
+/**
+ * What a new account's username and password must be, said the same way in the sign-up page's hints and when the
+ * server refuses one (its refusal names the field; the fan reads the rule, not the server's wording).
+ */
+export const ACCOUNT_RULES = {
+    username: 'A username has 3 to 64 characters: lower-case letters, digits and . _ @ -, ' +
+        'starting with a letter or a digit.',
+    password: 'A password has 10 to 128 characters; spaces are fine. It must not contain your username ' +
+        'or be one of the passwords everyone uses.',
 };
 
 /** A sentence for an ApiError (or any error): never raw JSON, never a stack trace. */

@@ -3,7 +3,8 @@
 import {call, graphql, session, settings} from '../api.js';
 import {HELD_COLOUR, SELECTED_COLOUR, SOLD_COLOUR} from '../seatmap/seat-map.js';
 import {LiveSeats} from '../seatmap/live-seats.js';
-import {go, reload, requireSignIn, toast} from '../main.js';
+import {countdown} from '../countdown.js';
+import {go, reload, requireSignIn, titled, toast} from '../main.js';
 import {admission, forgetAdmission, storedAdmission} from './waiting-room.js';
 import {element, tag} from '../dom.js';
 import {explain, list, money, when} from '../words.js';
@@ -17,8 +18,9 @@ const MY_RESERVATIONS = '{ myReservations { id status expiresAt seatIds event { 
 export async function render(page, eventId, signal) {
     const event = await findEvent(eventId);
     if (!event) {
-        page.append(element(`<div class="message"><p>We could not find this event. It may have just been created:
-            try again in a moment.</p><p><a href="#/">Back to events</a></p></div>`));
+        page.append(element(`<div class="message"><h1>Event not found</h1><p>We could not find this event. It may
+            have just been created: try again in a moment.</p><p><a href="#/">Back to events</a></p></div>`));
+        titled('Event not found');
         return null;
     }
     let admitted = null;
@@ -81,6 +83,7 @@ async function show(page, event, admitted, live) {
             </aside>
         </div>`));
     page.querySelector('h1').textContent = event.name;
+    titled(event.name);
     page.querySelector('.event-when').textContent =
         `${when(event.startsAt, event.venue.timeZone)} · ${event.venue.name}, ${event.venue.city}`;
     const map = page.querySelector('seat-map');
@@ -95,8 +98,8 @@ async function show(page, event, admitted, live) {
           `${Math.round(settings.holdSeconds / 60)} minutes while you pay.`
         : `On sale from ${when(event.salesStartAt, event.venue.timeZone)}.`;
     if (admitted) {
-        page.querySelector('.hint').textContent += ` It is your turn: hold your seats before ${
-            new Date(admitted.until).toLocaleTimeString()}.`;
+        page.querySelector('.hint').append(' It is your turn: hold your seats within ',
+            tag('span', '', {class: 'turn-left', role: 'timer'}), '.');
     }
 
     const venue = await call(`/api/venues/${encodeURIComponent(event.venue.id)}`);
@@ -110,6 +113,14 @@ async function show(page, event, admitted, live) {
         state: words => page.querySelector('.live-state').textContent = words,
     });
 
+    const remembered = `boxoffice.selection.${eventId}`;
+    const backInLine = seatIds => {
+        // the fan's turn ended: back to the waiting room, seats remembered
+        sessionStorage.setItem(remembered, JSON.stringify(seatIds));
+        forgetAdmission(eventId);
+        toast('Your turn to pick seats has ended. You are back in the waiting room.');
+        reload();
+    };
     let attempt = null; // one Idempotency-Key per selection: a retried click holds once
     map.addEventListener('selectionchange', ({detail}) => {
         attempt = null;
@@ -130,7 +141,6 @@ async function show(page, event, admitted, live) {
     });
     holdButton.addEventListener('click', async () => {
         const seatIds = map.selectedSeats().map(seat => seat.id);
-        const remembered = `boxoffice.selection.${eventId}`;
         if (!session()) {
             sessionStorage.setItem(remembered, JSON.stringify(seatIds));
         }
@@ -151,11 +161,7 @@ async function show(page, event, admitted, live) {
             go(`#/reservations/${encodeURIComponent(reservation.reservationId)}`);
         } catch (error) {
             if (error.type === 'admission-required') {
-                // the fan's turn ended: back to the waiting room, seats remembered
-                sessionStorage.setItem(remembered, JSON.stringify(seatIds));
-                forgetAdmission(eventId);
-                toast('Your turn to pick seats has ended. You are back in the waiting room.');
-                reload();
+                backInLine(seatIds);
                 return;
             }
             if (error.type === 'seats-unavailable') {
@@ -174,7 +180,10 @@ async function show(page, event, admitted, live) {
     restoreSelection(map, eventId);
     showExistingHold(page, eventId);
     showSelection(page, map.selectedSeats(), salesOpen);
+    const turn = admitted && countdown(page.querySelector('.turn-left'), admitted.until,
+        {end: () => backInLine(map.selectedSeats().map(seat => seat.id))});
     return () => {
+        clearInterval(turn);
         live.close();
         if (admitted && !location.hash.startsWith('#/reservations/')) {
             // leaving without a hold: the next fan in line gets this place in the flow

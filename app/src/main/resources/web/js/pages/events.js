@@ -3,6 +3,7 @@
 import {graphql} from '../api.js';
 import {money, when} from '../words.js';
 import {element} from '../dom.js';
+import {titled} from '../main.js';
 
 const EVENTS = `query($text: String, $city: String, $from: String, $to: String, $after: String) {
   events(text: $text, city: $city, from: $from, to: $to, first: 12, after: $after) {
@@ -25,6 +26,7 @@ export async function render(page) {
         <p class="result-count" aria-live="polite"></p>
         <ul class="event-list"></ul>
         <button type="button" class="more" hidden>More events</button>`));
+    titled('Events');
     const form = page.querySelector('form');
     const list = page.querySelector('.event-list');
     const more = page.querySelector('.more');

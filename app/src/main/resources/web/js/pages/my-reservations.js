@@ -1,7 +1,7 @@
 // My tickets: holds waiting for payment, confirmed orders with their tickets, and the ones that ended.
 
 import {graphql} from '../api.js';
-import {requireSignIn} from '../main.js';
+import {requireSignIn, titled} from '../main.js';
 import {element, tag} from '../dom.js';
 import {money, when} from '../words.js';
 
@@ -23,6 +23,7 @@ export async function render(page) {
     }
     const mine = (await graphql(MINE)).myReservations;
     page.append(tag('h1', 'My tickets'));
+    titled('My tickets');
     if (!mine.length) {
         page.append(element('<p class="message">Nothing yet. <a href="#/">Find an event</a>.</p>'));
         return;

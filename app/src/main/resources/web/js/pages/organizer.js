@@ -1,7 +1,7 @@
 // Organizers (ADMIN): a new event at an existing venue, with a price for each of the venue's seat categories.
 
 import {call, graphql, hasRole} from '../api.js';
-import {requireSignIn} from '../main.js';
+import {requireSignIn, titled} from '../main.js';
 import {element, tag} from '../dom.js';
 import {explain} from '../words.js';
 
@@ -14,6 +14,7 @@ export async function render(page) {
     if (!hasRole('ADMIN')) {
         page.append(element('<div class="message"><h1>Organize</h1><p>Only organizers can create events. ' +
             'Sign in with an organizer account.</p></div>'));
+        titled('Organize');
         return;
     }
     const venues = (await graphql(VENUES)).venues;
@@ -40,6 +41,7 @@ export async function render(page) {
             <p class="done" role="status"></p>
             <button type="submit" class="primary">Create event</button>
         </form>`));
+    titled('New event');
     const form = page.querySelector('form');
     const select = form.querySelector('select[name=venueId]');
     select.append(...venues.map(venue =>

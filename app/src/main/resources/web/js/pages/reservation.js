@@ -1,7 +1,8 @@
 // One reservation: the hold with its countdown, pay or cancel; the wait for the payment; the tickets.
 
-import {call, graphql, serverNow} from '../api.js';
-import {fragmentQuery, requireSignIn, toast} from '../main.js';
+import {call, graphql} from '../api.js';
+import {countdown} from '../countdown.js';
+import {fragmentQuery, requireSignIn, titled, toast} from '../main.js';
 import {element, tag} from '../dom.js';
 import {explain, money, seatNames, when} from '../words.js';
 import {ticketCard} from '../tickets.js';
@@ -110,29 +111,24 @@ export async function render(page, reservationId) {
             : `Pay ${money(reservation.amount)}`;
         pay.addEventListener('click', () => checkout(actions));
         actions.querySelector('.cancel').addEventListener('click', () => cancel(actions));
-        const countdown = box.querySelector('.countdown');
+        const countdownBox = box.querySelector('.countdown');
         let warned = false;
-        const tick = () => {
-            const left = Date.parse(reservation.expiresAt) - serverNow();
-            if (left <= 0) {
+        timers.push(countdown(countdownBox, reservation.expiresAt, {
+            tick: seconds => {
+                countdownBox.classList.toggle('urgent', seconds <= 60);
+                if (seconds <= 60 && !warned) {
+                    warned = true;
+                    box.querySelector('.hold-announcement').textContent = 'Less than a minute left to pay.';
+                }
+            },
+            end: () => {
                 stop();
-                countdown.textContent = '0:00';
                 state('Your hold has ended. The seats went back on sale.', 'ended');
                 actions.replaceChildren();
                 againLink();
                 timers.push(setInterval(refresh, POLL_MS));
-                return;
-            }
-            const seconds = Math.ceil(left / 1000);
-            countdown.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-            countdown.classList.toggle('urgent', seconds <= 60);
-            if (seconds <= 60 && !warned) {
-                warned = true;
-                box.querySelector('.hold-announcement').textContent = 'Less than a minute left to pay.';
-            }
-        };
-        tick();
-        timers.push(setInterval(tick, 250));
+            },
+        }));
     }
 
     async function checkout(actions) {
@@ -185,5 +181,6 @@ export async function render(page, reservationId) {
     }
 
     show();
+    titled('Reservation');
     return stop;
 }

@@ -1,7 +1,9 @@
 // An event's waiting room: the fan's place in line, updated without reloading, until they are let in.
 
 import {call, serverNow, session} from '../api.js';
+import {countdown} from '../countdown.js';
 import {element} from '../dom.js';
+import {titled} from '../main.js';
 import {explain, when} from '../words.js';
 
 /**
@@ -45,6 +47,7 @@ export function admission(page, event, signal) {
             <h1 id="waiting-title"></h1>
             <p class="event-when"></p>
             <div class="waiting-state message" role="status" aria-live="polite"></div>
+            <p class="opening" hidden>Sales open in <span class="opening-left" role="timer"></span></p>
             <p class="position-line"><span class="position"></span></p>
             <p class="hint">Keep this page open: it moves on by itself when it is your turn. Reloading or opening
                 more tabs does not change your place.</p>
@@ -53,38 +56,69 @@ export function admission(page, event, signal) {
     view.querySelector('.event-when').textContent =
         `${when(event.startsAt)} · ${event.venue.name}, ${event.venue.city}`;
     page.replaceChildren(view);
+    titled('Waiting room', event.name);
     const state = view.querySelector('.waiting-state');
     const position = view.querySelector('.position');
+    const opening = view.querySelector('.opening');
+    // the same words on every look are not news: a screen reader hears the status only when it changes
+    const say = words => {
+        if (state.textContent !== words) {
+            state.textContent = words;
+        }
+    };
     const path = `/api/events/${encodeURIComponent(event.id)}/waiting-room`;
 
     return new Promise(resolve => {
         let timer = null;
+        let openingTimer = null;
         const finish = result => {
             clearTimeout(timer);
+            clearInterval(openingTimer);
             resolve(result);
         };
         signal.addEventListener('abort', () => finish(null));
         const soldOut = () => {
-            state.textContent = 'Sold out: every seat of this event has been sold.';
+            say('Sold out: every seat of this event has been sold.');
+            opening.hidden = true;
             position.textContent = '';
             view.querySelector('.hint').hidden = true;
             finish(null);
         };
+        /** "Sales open in 4:32", counting down to the opening; null hides it. */
+        const showOpening = salesOpenAt => {
+            if (salesOpenAt === null) {
+                clearInterval(openingTimer);
+                opening.hidden = true;
+            } else if (openingTimer === null) {
+                opening.hidden = false;
+                openingTimer = countdown(opening.querySelector('.opening-left'), salesOpenAt, {
+                    end: () => opening.hidden = true,
+                });
+            }
+        };
         const show = (mine, line) => {
             if (line.state === 'WAITING_FOR_SALES' || mine.place == null) {
-                state.textContent = `You are in the waiting room. When sales open (${when(line.salesOpenAt)}), ` +
-                    'everyone here gets a random place in line: arriving earlier or refreshing gives no advantage.';
+                const opensLater = line.salesOpenAt != null && Date.parse(line.salesOpenAt) > serverNow();
+                showOpening(opensLater ? line.salesOpenAt : null);
+                say(opensLater
+                    ? `You are in the waiting room. When sales open (${when(line.salesOpenAt)}), everyone here ` +
+                      'gets a random place in line: arriving earlier or refreshing gives no advantage.'
+                    : 'Sales are opening: everyone in the waiting room gets a random place in line now.');
                 position.textContent = line.queued > 1 ? `${line.queued.toLocaleString()} fans are waiting.` : '';
                 return;
             }
-            state.textContent = line.allSeatsHeld
+            showOpening(null);
+            say(line.allSeatsHeld
                 ? 'All remaining seats are on hold by other fans right now. If their holds end, the line moves on.'
-                : 'You are in line. We let fans in as seats allow.';
+                : 'You are in line. We let fans in as seats allow.');
             const ahead = Math.max(0, mine.place - line.nowServing - 1);
-            position.textContent = `Your number: ${mine.place.toLocaleString()} · ` +
-                `${ahead.toLocaleString()} ${ahead === 1 ? 'fan' : 'fans'} ahead of you` +
-                (line.admissionsPerSecond > 0 && !line.allSeatsHeld
-                    ? ` · ${wait(ahead / line.admissionsPerSecond)}` : '');
+            // next in line yet not let in: the fans picking seats fill the event's cap, or hold every seat left
+            const standing = ahead === 0
+                ? `You're next, waiting for a free ${line.allSeatsHeld ? 'seat' : 'place'}`
+                : `${ahead.toLocaleString()} ${ahead === 1 ? 'fan' : 'fans'} ahead of you` +
+                  (line.admissionsPerSecond > 0 && !line.allSeatsHeld
+                      ? ` · ${wait(ahead / line.admissionsPerSecond)}` : '');
+            position.textContent = `Your number: ${mine.place.toLocaleString()} · ${standing}`;
         };
         // The fan asks about themselves only to join, to learn their number after the draw and when it comes up;
         // in between they follow the line, which is the same for everyone and may come from a cache.
@@ -119,7 +153,7 @@ export function admission(page, event, signal) {
                     return;
                 }
             } catch (error) {
-                state.textContent = explain(error);
+                say(explain(error));
             }
             if (!signal.aborted) {
                 timer = setTimeout(poll, nextLook(mine, line));

@@ -270,11 +270,23 @@ public final class Api {
     }
 
     public String createEvent(String adminToken, String venueId, String eventJsonExtra) {
-        String body = "{\"venueId\":\"" + venueId + "\",\"name\":\"Test night\",\"startsAt\":\"2030-01-01T20:00:00Z\","
+        return createEvent(adminToken, venueId, "Test night", eventJsonExtra);
+    }
+
+    /** The same, with a name of its own: for a fan who looks the event up by its name. */
+    public String createEvent(String adminToken, String venueId, String name, String eventJsonExtra) {
+        String body = "{\"venueId\":\"" + venueId + "\",\"name\":" + JSON.getNodeFactory().textNode(name)
+                + ",\"startsAt\":\"2030-01-01T20:00:00Z\","
                 + "\"prices\":{\"FLOOR\":{\"amount\":\"49.00\",\"currency\":\"EUR\"}}" + eventJsonExtra + "}";
         Response response = post("/api/events", adminToken, body);
         assertThat(response.status()).as("create event: %s", response.body()).isEqualTo(201);
         return response.text("eventId");
+    }
+
+    /** Waits until fans browsing the events can see this new one (the browsing model follows in moments). */
+    public void awaitBrowsable(String eventId) {
+        await().until(() -> !graphql(null, "query($id: ID!) { event(id: $id) { id } }", Map.of("id", eventId))
+                .body().at("/data/event").isNull());
     }
 
     /** A new event on sale now at a new one-row venue of {@code seats} seats A-1-1 .. A-1-n. */

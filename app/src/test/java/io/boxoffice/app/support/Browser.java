@@ -1,5 +1,8 @@
 package io.boxoffice.app.support;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,6 +24,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,6 +41,9 @@ public final class Browser implements AutoCloseable {
             Path.of(System.getProperty("boxoffice.chromedriver", "/usr/bin/chromedriver"));
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d+):(\\d\\d)");
+    /** The axe-core impacts that keep some fans from using a page at all, rather than making it awkward. */
+    private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     private final ChromeDriver driver;
     private final String base;
@@ -86,9 +95,10 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs out, and waits for the events page it leads to: it would otherwise replace a page opened next. */
     public Browser signOut() {
         click("#sign-out");
-        waitUntil(d -> element("#who").getText().isEmpty());
+        waitUntil(d -> element("#who").getText().isEmpty() && currentUrl().endsWith("#/"));
         return this;
     }
 
@@ -112,14 +122,29 @@ public final class Browser implements AutoCloseable {
         return element(css).getText();
     }
 
+    /** Clicks the element, looking again if the page re-rendered it meanwhile. */
     public void click(String css) {
-        element(css).click();
+        patiently().until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
     public void type(String css, String text) {
         WebElement field = element(css);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** The seconds a countdown shows ("4:32", "1:04:32"). */
+    public int secondsLeft(String css) {
+        String shown = text(css);
+        Matcher clock = CLOCK.matcher(shown);
+        if (!clock.matches()) {
+            throw new AssertionError("not a countdown: \"" + shown + "\" in " + css);
+        }
+        int hours = clock.group(1) == null ? 0 : Integer.parseInt(clock.group(1));
+        return hours * 3600 + Integer.parseInt(clock.group(2)) * 60 + Integer.parseInt(clock.group(3));
     }
 
     public void waitUntil(ExpectedCondition<Boolean> condition) {
@@ -170,6 +195,16 @@ public final class Browser implements AutoCloseable {
     public void block(String... urlPatterns) {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));
+    }
+
+    /** axe-core's serious and critical violations on the page as it is now (all of its rules, WCAG's and its own). */
+    public List<Rule> seriousAccessibilityViolations() {
+        Results results = new AxeBuilder().analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core could not check " + currentUrl() + ": "
+                    + results.getErrorMessage());
+        }
+        return results.getViolations().stream().filter(rule -> BLOCKING.contains(rule.getImpact())).toList();
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,8 +28,7 @@ public final class WaitingRooms {
                 + (admissionsPerSecond == null ? "" : ",\"admissionsPerSecond\":" + admissionsPerSecond)
                 + (salesStartAt == null ? "" : ",\"salesStartAt\":\"" + salesStartAt + "\"");
         String eventId = api.createEvent(admin, venueId, extra);
-        await().until(() -> !api.graphql(null, "query($id: ID!) { event(id: $id) { id } }",
-                Map.of("id", eventId)).body().at("/data/event").isNull());
+        api.awaitBrowsable(eventId);
         return eventId;
     }
 

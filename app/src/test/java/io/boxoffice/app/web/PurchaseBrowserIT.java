@@ -21,16 +21,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A fan buys seats in a real browser: hold, countdown, the sandbox gateway's page, tickets with QR codes. */
 class PurchaseBrowserIT extends ApplicationTest {
-
-    private static final Pattern COUNTDOWN = Pattern.compile("(\\d+):(\\d\\d)");
 
     @Test
     void aFanHoldsPaysAndGetsTicketsWhoseQrCodesTheDoorAccepts() throws Exception {
@@ -45,13 +41,13 @@ class PurchaseBrowserIT extends ApplicationTest {
             fan.screenshot("hold");
 
             // the countdown runs from the hold's end, not from when the page was opened
-            int before = secondsLeft(fan);
+            int before = fan.secondsLeft(".countdown");
             assertThat(before).isBetween(9 * 60, 10 * 60);
             fan.go("#/me");
             fan.waitForText("main", "On hold");
             fan.click(".reservation-item a");
             fan.waitForText(".hold-timer", "held for you");
-            assertThat(secondsLeft(fan)).isBetween(9 * 60, before);
+            assertThat(fan.secondsLeft(".countdown")).isBetween(9 * 60, before);
 
             fan.click(".pay");
             fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));
@@ -196,12 +192,6 @@ class PurchaseBrowserIT extends ApplicationTest {
                  "prices":{"FLOOR":{"amount":"49.00","currency":"EUR"}}}""".formatted(venueId, name));
         assertThat(created.status()).isEqualTo(201);
         return created.text("eventId");
-    }
-
-    private static int secondsLeft(Browser fan) {
-        Matcher time = COUNTDOWN.matcher(fan.text(".countdown"));
-        assertThat(time.matches()).as("countdown %s", fan.text(".countdown")).isTrue();
-        return Integer.parseInt(time.group(1)) * 60 + Integer.parseInt(time.group(2));
     }
 
     /** What a door scanner reads from the ticket's QR code, as drawn on the page. */

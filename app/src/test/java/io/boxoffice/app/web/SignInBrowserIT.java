@@ -19,7 +19,11 @@ class SignInBrowserIT extends ApplicationTest {
             fan.type("input[name=username]", "Browser-Fan");
             fan.type("input[name=password]", "short");
             fan.click("form.sign-in button[type=submit]");
-            fan.waitForText(".problem", "password: 10 to 128 characters");
+            // the rule in words, on the field it is about: not the server's terse "password: 10 to 128 characters"
+            fan.waitForText(".problem", "A password has 10 to 128 characters");
+            assertThat(fan.text(".problem")).doesNotContain("password:");
+            assertThat(fan.element("input[name=password]").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(fan.element("input[name=username]").getAttribute("aria-invalid")).isNull();
 
             fan.signUp("browser-fan");
             String refreshToken = (String) fan.js(SESSION + ".refreshToken");
