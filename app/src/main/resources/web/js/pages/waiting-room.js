@@ -54,7 +54,7 @@ export function admission(page, event, signal) {
         </section>`);
     view.querySelector('h1').textContent = `${event.name}: waiting room`;
     view.querySelector('.event-when').textContent =
-        `${when(event.startsAt)} · ${event.venue.name}, ${event.venue.city}`;
+        `${when(event.startsAt, event.venue.timeZone)} · ${event.venue.name}, ${event.venue.city}`;
     page.replaceChildren(view);
     titled('Waiting room', event.name);
     const state = view.querySelector('.waiting-state');
@@ -101,8 +101,8 @@ export function admission(page, event, signal) {
                 const opensLater = line.salesOpenAt != null && Date.parse(line.salesOpenAt) > serverNow();
                 showOpening(opensLater ? line.salesOpenAt : null);
                 say(opensLater
-                    ? `You are in the waiting room. When sales open (${when(line.salesOpenAt)}), everyone here ` +
-                      'gets a random place in line: arriving earlier or refreshing gives no advantage.'
+                    ? `You are in the waiting room. When sales open (${when(line.salesOpenAt, event.venue.timeZone)}), ` +
+                      'everyone here gets a random place in line: arriving earlier or refreshing gives no advantage.'
                     : 'Sales are opening: everyone in the waiting room gets a random place in line now.');
                 position.textContent = line.queued > 1 ? `${line.queued.toLocaleString()} fans are waiting.` : '';
                 return;
