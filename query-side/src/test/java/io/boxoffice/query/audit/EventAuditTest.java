@@ -128,7 +128,7 @@ class EventAuditTest {
     private void eventAndVenue(VenueCreated venue) {
         append("Venue", venue.venueId(), T.minus(Duration.ofDays(30)), venue);
         append("Event", EVENT, T.minus(Duration.ofDays(29)), new EventCreated(EVENT, venue.venueId(), "Concert",
-                NOW.plus(Duration.ofDays(7)), null, Map.of("STD", PRICE), null, null));
+                NOW.plus(Duration.ofDays(7)), null, Map.of("STD", PRICE), null, null, null));
     }
 
     /** One section "A", one row "1", seats numbered 1..{@code seats}: seat ids A-1-1, A-1-2, ... */
