@@ -134,7 +134,7 @@ export class SeatMap extends HTMLElement {
                 const i = this.indexById.get(id);
                 if (i !== undefined) {
                     this.status[i] = code;
-                    this.selected.delete(i) && lost.push(i);
+                    this.losesSelection(i) && lost.push(i);
                 }
             }
         }
@@ -153,11 +153,16 @@ export class SeatMap extends HTMLElement {
                 continue;
             }
             this.status[i] = code;
-            if (code !== AVAILABLE && this.selected.delete(i)) {
+            if (code !== AVAILABLE && this.losesSelection(i)) {
                 lost.push(i);
             }
         }
         this.statusChanged(lost);
+    }
+
+    /** A fan's selected seat that someone else took leaves the selection; an organizer's stays. */
+    losesSelection(i) {
+        return !this.selectsTakenSeats && this.selected.delete(i);
     }
 
     statusChanged(lost) {
