@@ -7,6 +7,7 @@ import {explain, money} from '../words.js';
 import {whenIn} from './zoned-time.js';
 
 const POLL_MS = 2000;
+const LOOKS_FOR_NEW_EVENT = 20;
 const STATE_WORDS = {SCHEDULED: 'Sales not open yet', OPEN: 'On sale', PAUSED: 'Sales paused', CLOSED: 'Sales closed'};
 
 export async function renderList(page) {
@@ -28,8 +29,19 @@ export async function renderList(page) {
     return null;
 }
 
+/** The organizer's event, once browsing has it: one created a moment ago reaches it within a second or two. */
+async function organizerEvent(eventId) {
+    for (let poll = 0; ; poll++) {
+        const event = (await call('/api/organizer/events')).find(e => e.eventId === eventId);
+        if (event || poll >= LOOKS_FOR_NEW_EVENT) {
+            return event;
+        }
+        await new Promise(resolve => setTimeout(resolve, POLL_MS / 4));
+    }
+}
+
 export async function renderEvent(page, eventId) {
-    const event = (await call('/api/organizer/events')).find(e => e.eventId === eventId);
+    const event = await organizerEvent(eventId);
     if (!event) {
         page.append(element('<div class="message"><p>We could not find this event among yours. It may have just ' +
             'been created: try again in a moment.</p></div>'));

@@ -30,6 +30,7 @@ export function instantIn(local, timeZone) {
 
 /** "14 Jul 2031, 21:00 CEST": an instant on the venue's clocks, saying which. */
 export function whenIn(iso, timeZone) {
-    return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short', timeZone,
-        timeZoneName: 'short'}).format(new Date(iso));
+    // dateStyle and timeStyle do not combine with timeZoneName: the fields are named one by one
+    return new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit',
+        minute: '2-digit', timeZone, timeZoneName: 'short'}).format(new Date(iso));
 }

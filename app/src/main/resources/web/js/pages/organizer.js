@@ -136,7 +136,7 @@ async function newEvent(page, wantedVenue, signal) {
                 admissionsPerSecond: number('admissionsPerSecond')}});
             form.reset();
             showVenue();
-            form.querySelector('.done').replaceChildren(`Event ${fields.get('name')} created. `,
+            form.querySelector('.done').replaceChildren('Event created. ',
                 tag('a', 'See its seat map', {href: `#/events/${encodeURIComponent(created.eventId)}`}), ' · ',
                 tag('a', 'Manage its sales', {href: `#/organizer/events/${encodeURIComponent(created.eventId)}`}));
         } catch (error) {

@@ -61,7 +61,7 @@ class OrganizerSalesBrowserIT extends ApplicationTest {
             setValue(organizer, "input[name=startsAt]", inParis.plusDays(60).format(LOCAL));
             setValue(organizer, "input[name=salesStartAt]", inParis.plusDays(7).format(LOCAL));
             organizer.click("form.organizer button[type=submit]");
-            organizer.waitForText(".done", "Event Quay Jazz created.");
+            organizer.waitForText(".done", "Event created.");
             assertThat(organizer.element("form.organizer input[name=name]").getAttribute("value"))
                     .as("the form is ready for the next event").isEmpty();
 
