@@ -9,7 +9,7 @@ const ROUTES = [
     [/^#\/reservations\/([^/?]+)/, () => import('./pages/reservation.js')],
     [/^#\/me/, () => import('./pages/my-reservations.js')],
     [/^#\/(sign-in|sign-up)/, () => import('./pages/sign-in.js')],
-    [/^#\/organizer/, () => import('./pages/organizer.js')],
+    [/^#\/organizer\/?([^?]*)/, () => import('./pages/organizer.js')],
 ];
 
 const page = document.getElementById('page');

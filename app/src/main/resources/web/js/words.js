@@ -59,6 +59,10 @@ const SAID = {
     'no-seats-together': 'Sorry, there are no seats together left for that many people there. ' +
         'Try fewer seats or another area.',
     'sales-not-open': 'Sales for this event have not opened yet.',
+    'sales-paused': 'The organizer has paused sales for a moment, so nothing was held. Please try again a little later.',
+    'sales-closed': 'Sales for this event have closed, so nothing was held.',
+    'sales-open': 'Sales have opened, so the event can no longer be changed.',
+    'sales-scheduled': 'Sales have not opened yet, so they cannot be paused.',
     'reservation-not-payable': 'Your hold has ended, so it can no longer be paid. The seats went back on sale.',
     'reservation-not-cancellable': 'This reservation can no longer be cancelled.',
     'reservation-not-found': 'We could not find this reservation. Is it yours?',

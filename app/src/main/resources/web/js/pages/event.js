@@ -10,9 +10,13 @@ import {element, tag} from '../dom.js';
 import {explain, list, money, when} from '../words.js';
 
 const EVENT = `query($id: ID!) {
-  event(id: $id) { id name startsAt salesStartAt maxTicketsPerFan venue { id name city timeZone }
+  event(id: $id) { id name startsAt salesStartAt salesState maxTicketsPerFan venue { id name city timeZone }
                    prices { category price { amount currency } } waitingRoom { maxFansInFlow } }
 }`;
+const SALES_STOPPED = {
+    PAUSED: 'Sales are paused for a moment. Please check back a little later.',
+    CLOSED: 'Sales for this event have closed.',
+};
 const MY_RESERVATIONS = '{ myReservations { id status expiresAt seatIds event { id } } }';
 
 export async function render(page, eventId, signal) {
@@ -89,14 +93,16 @@ async function show(page, event, admitted, live) {
     const map = page.querySelector('seat-map');
     const notice = page.querySelector('.notice');
     const holdButton = page.querySelector('.hold');
-    const salesOpen = !event.salesStartAt || Date.parse(event.salesStartAt) <= Date.now();
+    // scheduled sales open at their time, also while this page is open
+    const salesOpen = event.salesState === 'OPEN'
+        || (event.salesState === 'SCHEDULED' && Date.parse(event.salesStartAt) <= Date.now());
     // one reservation holds at most this many, and the event may allow each fan fewer in all
     const maxSeats = Math.min(settings.maxSeatsPerReservation, event.maxTicketsPerFan);
     page.querySelector('.hint').textContent = salesOpen
         ? `Up to ${maxSeats} seats${event.maxTicketsPerFan <= settings.maxSeatsPerReservation
             ? ' per fan' : ''}. We hold them for you for ` +
           `${Math.round(settings.holdSeconds / 60)} minutes while you pay.`
-        : `On sale from ${when(event.salesStartAt, event.venue.timeZone)}.`;
+        : SALES_STOPPED[event.salesState] || `On sale from ${when(event.salesStartAt, event.venue.timeZone)}.`;
     if (admitted) {
         page.querySelector('.hint').append(' It is your turn: hold your seats within ',
             tag('span', '', {class: 'turn-left', role: 'timer'}), '.');
@@ -106,10 +112,10 @@ async function show(page, event, admitted, live) {
     map.load(venue, prices, maxSeats);
     legend(page.querySelector('.legend'), map.categories);
     const snapshot = await availability;
-    map.setAvailability(snapshot.held, snapshot.sold);
+    map.setAvailability(snapshot.held, snapshot.sold, snapshot.house);
     live.attach({
         changes: changes => map.applyChanges(changes),
-        snapshot: fresh => map.setAvailability(fresh.held, fresh.sold),
+        snapshot: fresh => map.setAvailability(fresh.held, fresh.sold, fresh.house),
         state: words => page.querySelector('.live-state').textContent = words,
     });
 

@@ -8,14 +8,17 @@ import {money, seatName} from '../words.js';
 const AVAILABLE = 0;
 const HELD = 1;
 const SOLD = 2;
-const STATUS_CODES = {AVAILABLE, HELD, SOLD};
-const STATUS_NAMES = ['AVAILABLE', 'HELD', 'SOLD'];
-const STATUS_WORDS = ['available', 'on hold', 'sold'];
+/** Held back by the organizer (a house seat): taken for fans until it is returned to sale. */
+const HOUSE = 3;
+const STATUS_CODES = {AVAILABLE, HELD, SOLD, HOUSE};
+const STATUS_NAMES = ['AVAILABLE', 'HELD', 'SOLD', 'HOUSE'];
+const STATUS_WORDS = ['available', 'on hold', 'sold', 'not for sale'];
 
 /** Categories get these colours in the order of their price, cheapest first (distinct for colour-blind eyes). */
 const CATEGORY_COLOURS = ['#3b6fd8', '#0f9d76', '#c5621a', '#8e44c9', '#b88a00', '#d0427a', '#13849a'];
 export const HELD_COLOUR = '#c9ccd3';
 export const SOLD_COLOUR = '#555b66';
+export const HOUSE_COLOUR = '#8a6a45';
 export const SELECTED_COLOUR = '#ffb000';
 
 /** Below this seat radius in screen pixels, sections are drawn as shapes rather than seat by seat. */
@@ -64,7 +67,9 @@ export class SeatMap extends HTMLElement {
      * The venue's layout ({sections: [{id, name, category, rows: [{label, seats: [{number, x, y}]}]}]}), the
      * event's prices by category and the most seats one reservation may hold.
      */
-    load(venue, prices, maxSelection) {
+    load(venue, prices, maxSelection, {selectsTakenSeats = false} = {}) {
+        // an organizer picks house seats to return to sale, or held and sold ones to learn they cannot be withheld
+        this.selectsTakenSeats = selectsTakenSeats;
         const sections = venue.sections;
         const count = sections.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.seats.length, 0), 0);
         this.ids = new Array(count);
@@ -121,15 +126,15 @@ export class SeatMap extends HTMLElement {
     }
 
     /** The whole event's availability at once: every seat not named is available. */
-    setAvailability(held, sold) {
+    setAvailability(held, sold, house = []) {
         this.status.fill(AVAILABLE);
         const lost = [];
-        for (const [ids, code] of [[held, HELD], [sold, SOLD]]) {
+        for (const [ids, code] of [[held, HELD], [sold, SOLD], [house, HOUSE]]) {
             for (const id of ids) {
                 const i = this.indexById.get(id);
                 if (i !== undefined) {
                     this.status[i] = code;
-                    this.selected.delete(i) && lost.push(i);
+                    this.losesSelection(i) && lost.push(i);
                 }
             }
         }
@@ -148,11 +153,16 @@ export class SeatMap extends HTMLElement {
                 continue;
             }
             this.status[i] = code;
-            if (code !== AVAILABLE && this.selected.delete(i)) {
+            if (code !== AVAILABLE && this.losesSelection(i)) {
                 lost.push(i);
             }
         }
         this.statusChanged(lost);
+    }
+
+    /** A fan's selected seat that someone else took leaves the selection; an organizer's stays. */
+    losesSelection(i) {
+        return !this.selectsTakenSeats && this.selected.delete(i);
     }
 
     statusChanged(lost) {
@@ -178,7 +188,7 @@ export class SeatMap extends HTMLElement {
         return this.indexById?.has(seatId) ?? false;
     }
 
-    /** "AVAILABLE", "HELD" or "SOLD". */
+    /** "AVAILABLE", "HELD", "SOLD" or "HOUSE". */
     statusOf(seatId) {
         return STATUS_NAMES[this.status[this.indexById.get(seatId)]];
     }
@@ -234,7 +244,7 @@ export class SeatMap extends HTMLElement {
     toggle(i) {
         if (this.selected.has(i)) {
             this.selected.delete(i);
-        } else if (this.status[i] !== AVAILABLE) {
+        } else if (this.status[i] !== AVAILABLE && !this.selectsTakenSeats) {
             this.emit('seatrefused', {seat: this.seat(i), reason: 'taken'});
             return;
         } else if (this.selected.size >= this.maxSelection) {
@@ -642,6 +652,7 @@ export class SeatMap extends HTMLElement {
                 const colour = this.selected.has(i) ? SELECTED_COLOUR
                     : this.status[i] === HELD ? HELD_COLOUR
                         : this.status[i] === SOLD ? SOLD_COLOUR
+                            : this.status[i] === HOUSE ? HOUSE_COLOUR
                             : this.sections[this.sectionOf[i]].category.colour;
                 const bucket = byColour.get(colour);
                 bucket ? bucket.push(i) : byColour.set(colour, [i]);

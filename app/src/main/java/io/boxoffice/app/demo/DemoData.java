@@ -110,7 +110,7 @@ public class DemoData implements ApplicationRunner {
                         Map<String, Money> prices) {
         commands.sendAndWait(venue);
         commands.sendAndWait(new CreateEvent(eventId, venue.venueId(), eventName, startsAt, null, prices, null,
-                EventCreated.DEFAULT_MAX_TICKETS_PER_FAN));
+                EventCreated.DEFAULT_MAX_TICKETS_PER_FAN, null));
         log.info("Demo data: {} ({} seats) with '{}' on sale, event id {}", venue.name(),
                 venue.sections().stream().mapToInt(Section::seatCount).sum(), eventName, eventId);
     }

@@ -81,6 +81,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/tickets/check-in").hasAnyRole("SCANNER", "ADMIN")
                         // a fan's own place in a waiting room needs their token; where the line is does not
                         .requestMatchers("/api/events/*/waiting-room").authenticated()
+                        // organizers manage their events' sales, house seats and accessible seats
+                        .requestMatchers("/api/organizer/**", "/api/events/*/sales-state",
+                                "/api/events/*/house-seats/**", "/api/events/*/accessible-seats/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/events/*").hasRole("ADMIN")
                         // browsing needs no token
                         .requestMatchers(HttpMethod.GET, "/api/events/**", "/api/venues/**").permitAll()
                         .requestMatchers("/graphql").permitAll()

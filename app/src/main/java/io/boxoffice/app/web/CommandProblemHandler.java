@@ -1,6 +1,8 @@
 package io.boxoffice.app.web;
 
+import io.boxoffice.api.catalog.SalesState;
 import io.boxoffice.api.command.Refusal;
+import io.boxoffice.command.catalog.SalesStateRefusedException;
 import io.boxoffice.command.reservation.AdmissionRequiredException;
 import io.boxoffice.command.reservation.EventNotFoundException;
 import io.boxoffice.command.reservation.IdempotencyKeyReusedException;
@@ -15,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** Maps the command side's refusals to problems a client can act on. */
@@ -53,6 +56,23 @@ public class CommandProblemHandler {
                 Map.of("salesStartAt", e.salesStartAt().toString()));
     }
 
+    /** A fan reserving while sales are paused or closed; an organizer's change the sales state does not allow. */
+    @ExceptionHandler
+    ProblemDetail salesState(SalesStateRefusedException e) {
+        return salesState(e.salesState(), e.getMessage());
+    }
+
+    private static ProblemDetail salesState(SalesState state, String detail) {
+        String title = switch (state) {
+            case SCHEDULED -> "Sales not open yet";
+            case OPEN -> "Sales have opened";
+            case PAUSED -> "Sales paused";
+            case CLOSED -> "Sales closed";
+        };
+        return Problems.problem(HttpStatus.CONFLICT, "sales-" + state.name().toLowerCase(Locale.ROOT), title, detail,
+                Map.of("salesState", state.name()));
+    }
+
     @ExceptionHandler
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
@@ -83,6 +103,8 @@ public class CommandProblemHandler {
                     "Payment not of this reservation", refusal.message(), Map.of());
             case PAYMENT_MISMATCH -> Problems.problem(HttpStatus.BAD_REQUEST, "payment-mismatch",
                     "Payment does not match", refusal.message(), Map.of());
+            case SALES_STATE -> salesState(SalesState.valueOf((String) refusal.facts().get("salesState")),
+                    refusal.message());
             case ALREADY_CHECKED_IN -> Problems.problem(HttpStatus.CONFLICT, "already-checked-in",
                     "Already checked in", refusal.message(), refusal.facts());
             case HOLD_ENDED, CONFLICT -> Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "try-again", "Try again",

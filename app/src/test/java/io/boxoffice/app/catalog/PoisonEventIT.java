@@ -79,7 +79,7 @@ class PoisonEventIT extends ApplicationTest {
         String eventId = UUID.randomUUID().toString();
         context.getBean(EventStore.class).publish(new GenericDomainEventMessage<>("TicketedEvent", eventId, 0,
                 new EventCreated(eventId, venueId, name, startsAt, null,
-                        Map.of("FLOOR", new Money(new BigDecimal("10.00"), "EUR")), null, 8)));
+                        Map.of("FLOOR", new Money(new BigDecimal("10.00"), "EUR")), null, 8, null)));
         return eventId;
     }
 }

@@ -26,7 +26,7 @@ class OrganizerBrowserIT extends ApplicationTest {
             organizer.click("form.organizer button[type=submit]");
 
             organizer.waitForText(".done", "Event created.");
-            organizer.click(".done a");
+            organizer.click(".done a[href^='#/events/']");
             organizer.waitUntil(driver -> !organizer.elements("seat-map[data-complete]").isEmpty());
             assertThat(organizer.text("h1")).isEqualTo("Harbour Jazz Night");
             assertThat(organizer.text(".legend")).contains("FLOOR 35.50 EUR");

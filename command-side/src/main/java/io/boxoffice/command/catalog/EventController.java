@@ -1,12 +1,17 @@
 package io.boxoffice.command.catalog;
 
+import io.boxoffice.api.catalog.ChangeEvent;
+import io.boxoffice.api.catalog.ChangeSalesState;
 import io.boxoffice.api.catalog.CreateEvent;
+import io.boxoffice.api.catalog.ReleaseAccessibleSeats;
+import io.boxoffice.api.catalog.SalesState;
 import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.api.common.MoneyRules;
 import io.boxoffice.api.common.PrintableText;
+import io.boxoffice.api.common.TextRules;
 import io.boxoffice.api.problem.Problem;
 import io.boxoffice.command.waitingroom.WaitingRoomProperties;
 import jakarta.validation.Valid;
@@ -18,11 +23,16 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,12 +46,16 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Organizers create events at a venue with a price per seat category (ADMIN). */
+/**
+ * Organizers (ADMIN) create events at a venue with a price per seat category, change them until sales open, and
+ * open, pause, resume and close their sales.
+ */
 @RestController
 public class EventController {
 
     /** More than any box or group booking needs; a bound so that one fan cannot buy a whole venue. */
     static final int MAX_TICKETS_PER_FAN = 1000;
+    static final int MAX_NAME = 200;
     /** How far ahead events are sold. */
     static final Period MAX_AHEAD = Period.ofYears(10);
     /** How long ago sales may have opened: an event created today was not on sale in another decade. */
@@ -61,7 +75,7 @@ public class EventController {
     }
 
     public record CreateEventRequest(@NotBlank @Size(max = 64) String venueId,
-                                     @PrintableText(max = 200) String name,
+                                     @PrintableText(max = MAX_NAME) String name,
                                      @NotNull Instant startsAt,
                                      Instant salesStartAt,
                                      @NotEmpty Map<String, @NotNull @Valid Money> prices,
@@ -74,28 +88,83 @@ public class EventController {
     public record EventCreatedResponse(String eventId) {
     }
 
+    /** A new name or new prices (the other may be absent: unchanged). */
+    public record ChangeEventRequest(String name, Map<String, @NotNull @Valid Money> prices) {
+    }
+
+    /** The sales state wanted: OPEN (now, or again after a pause), PAUSED or CLOSED. */
+    public record SalesStateRequest(@NotNull SalesState salesState) {
+    }
+
+    public record SalesStateResponse(String eventId, SalesState salesState) {
+    }
+
     @PostMapping("/api/events")
     @ResponseStatus(HttpStatus.CREATED)
-    public EventCreatedResponse create(@Valid @RequestBody CreateEventRequest request) {
+    public EventCreatedResponse create(@Valid @RequestBody CreateEventRequest request, Principal organizer) {
         Map<String, String> dates = dateErrors(request.startsAt(), request.salesStartAt());
         if (!dates.isEmpty()) {
             throw Problem.invalid("The dates are not ones an event can have", dates).refused();
         }
         List<Section> sections = catalog.layout(request.venueId()).map(VenueLayout::sections).orElseThrow(() -> Problem.invalid(
                 "The event names a venue that does not exist", Map.of("venueId", "unknown venue")).refused());
-        Map<String, String> errors = priceErrors(sections, request.prices());
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("The prices do not fit the venue", errors).refused();
-        }
-        Map<String, Money> prices = request.prices().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, price -> MoneyRules.normalized(price.getValue())));
+        Map<String, Money> prices = pricesFitting(sections, request.prices());
         String eventId = UUID.randomUUID().toString();
         WaitingRoomPolicy waitingRoom = waitingRoom(request);
         int ticketsPerFan = request.maxTicketsPerFan() == null ? EventCreated.DEFAULT_MAX_TICKETS_PER_FAN
                 : request.maxTicketsPerFan();
         commands.sendAndWait(new CreateEvent(eventId, request.venueId(), request.name().strip(), request.startsAt(),
-                request.salesStartAt(), prices, waitingRoom, ticketsPerFan));
+                request.salesStartAt(), prices, waitingRoom, ticketsPerFan, organizer.getName()));
         return new EventCreatedResponse(eventId);
+    }
+
+    /** Renames the event or changes its prices; refused once its sales have opened (409). */
+    @PatchMapping("/api/events/{eventId}")
+    public ResponseEntity<Void> change(@PathVariable String eventId, @Valid @RequestBody ChangeEventRequest request) {
+        if (request.name() == null && request.prices() == null) {
+            throw Problem.invalid("Nothing to change", Map.of("name", "a new name, new prices or both")).refused();
+        }
+        if (request.name() != null) {
+            TextRules.problem(request.name(), MAX_NAME).ifPresent(problem -> {
+                throw Problem.invalid("The name is not one an event can have", Map.of("name", problem)).refused();
+            });
+        }
+        EventSeating event = catalog.seatingOrNotFound(eventId);
+        Map<String, Money> prices = request.prices() == null ? null
+                : pricesFitting(catalog.layout(event.venueId()).orElseThrow().sections(), request.prices());
+        commands.sendAndWait(new ChangeEvent(eventId, request.name() == null ? null : request.name().strip(), prices));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Opens sales now, pauses, resumes or closes them; asking for the state they are in changes nothing. */
+    @PutMapping("/api/events/{eventId}/sales-state")
+    public SalesStateResponse changeSalesState(@PathVariable String eventId,
+                                               @Valid @RequestBody SalesStateRequest request) {
+        if (request.salesState() == SalesState.SCHEDULED) {
+            throw Problem.invalid("Sales cannot be scheduled again", Map.of("salesState",
+                    "OPEN, PAUSED or CLOSED")).refused();
+        }
+        catalog.seatingOrNotFound(eventId);
+        commands.sendAndWait(new ChangeSalesState(eventId, request.salesState()));
+        return new SalesStateResponse(eventId, request.salesState());
+    }
+
+    /** Wheelchair spaces and companion seats go on general sale (once; again changes nothing). */
+    @PostMapping("/api/events/{eventId}/accessible-seats/release")
+    public ResponseEntity<Void> releaseAccessibleSeats(@PathVariable String eventId) {
+        catalog.seatingOrNotFound(eventId);
+        commands.sendAndWait(new ReleaseAccessibleSeats(eventId));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The prices, normalized, if they fit the venue's categories; otherwise a 400 naming each misfit. */
+    private static Map<String, Money> pricesFitting(List<Section> sections, Map<String, Money> prices) {
+        Map<String, String> errors = priceErrors(sections, prices);
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The prices do not fit the venue", errors).refused();
+        }
+        return prices.entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, price -> MoneyRules.normalized(price.getValue())));
     }
 
     /** With {@code waitingRoom: true}, fans queue; the admission settings mean nothing without it. */

@@ -1,5 +1,6 @@
 package io.boxoffice.command.catalog;
 
+import io.boxoffice.api.catalog.SalesState;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
 
@@ -9,14 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a reservation needs to know about an event: which seats exist, what they cost, when sales open, whether
- * fans come through a waiting room ({@code waitingRoom} null: they do not) and how many seats one fan may have.
+ * What a reservation needs to know about an event: which seats exist, what they cost, where its sales stand (as
+ * recorded: {@link #salesStateAt} says where they stand at an instant), whether fans come through a waiting room
+ * ({@code waitingRoom} null: they do not), how many seats one fan may have, and whether its wheelchair spaces and
+ * companion seats are on general sale.
  */
 public record EventSeating(String eventId, String venueId, Instant salesStartAt, Map<String, String> categoryBySeat,
-                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom, int maxTicketsPerFan) {
+                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom, int maxTicketsPerFan,
+                           SalesState salesState, boolean accessibleSeatsReleased) {
+
+    public SalesState salesStateAt(Instant instant) {
+        return salesState.at(salesStartAt, instant);
+    }
 
     public boolean isOnSaleAt(Instant instant) {
-        return salesStartAt == null || !instant.isBefore(salesStartAt);
+        return salesStateAt(instant) == SalesState.OPEN;
     }
 
     public List<String> unknownSeats(Collection<String> seatIds) {

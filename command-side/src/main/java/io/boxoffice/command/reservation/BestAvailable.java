@@ -69,7 +69,8 @@ public class BestAvailable {
             }
         }
         Predicate<String> category = accepted(seating, wanted);
-        SeatOrder.Seating offered = wanted.accessible() ? SeatOrder.Seating.ACCESSIBLE : SeatOrder.Seating.GENERAL;
+        SeatOrder.Seating offered = wanted.accessible() ? SeatOrder.Seating.ACCESSIBLE
+                : seating.accessibleSeatsReleased() ? SeatOrder.Seating.ANY : SeatOrder.Seating.GENERAL;
         SeatOrder order = ordersByVenue.get(seating.venueId(), venueId -> catalog.layout(venueId)
                 .map(layout -> SeatOrder.of(layout.sections(), layout.stage()))
                 .orElseThrow(() -> new EventNotFoundException(eventId)));

@@ -12,6 +12,7 @@ import io.boxoffice.api.seat.ReleaseReason;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.command.seat.Seat;
 import io.boxoffice.command.seat.SeatTakenException;
+import io.boxoffice.command.seat.SeatsRefusedException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -75,7 +76,7 @@ public class ReservationCommandHandler {
             }
         }
         if (!refusals.isEmpty()) {
-            throw new HoldRefusedException(refusals); // rolls back the holds taken above
+            throw new SeatsRefusedException(refusals); // rolls back the holds taken above
         }
         fanTickets.loadOrCreate(FanTickets.idOf(command.eventId(), command.userId()), FanTickets::new)
                 .execute(tickets -> tickets.hold(command.eventId(), command.userId(), command.reservationId(),

@@ -1,5 +1,6 @@
 package io.boxoffice.command.reservation;
 
+import io.boxoffice.api.catalog.SalesState;
 import io.boxoffice.api.command.Refusal;
 import io.boxoffice.api.reservation.CancelReservation;
 import io.boxoffice.api.reservation.FindPlacedReservation;
@@ -8,6 +9,7 @@ import io.boxoffice.api.reservation.PlacedReservation;
 import io.boxoffice.api.reservation.ReservationPlacement;
 import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.command.catalog.EventSeating;
+import io.boxoffice.command.catalog.SalesStateRefusedException;
 import io.boxoffice.command.catalog.SeatingCatalog;
 import io.boxoffice.command.seat.SeatGate;
 import io.boxoffice.command.waitingroom.Admissions;
@@ -107,9 +109,19 @@ public class ReservationService {
         }
     }
 
-    /** The event's seating, once the fan is known to be let in (its waiting room, if it has one, admitted them). */
+    /**
+     * The event's seating, once its sales are known to be open and the fan to be let in (its waiting room, if it has
+     * one, admitted them).
+     */
     EventSeating admitted(String eventId, String userId, String admissionToken) {
         EventSeating seating = catalog.seating(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        SalesState sales = seating.salesStateAt(clock.instant());
+        if (sales == SalesState.SCHEDULED) {
+            throw new SalesNotOpenException(eventId, seating.salesStartAt());
+        }
+        if (sales != SalesState.OPEN) {
+            throw new SalesStateRefusedException(eventId, sales, "no seats can be reserved now");
+        }
         if (!admissions.admits(seating, userId, admissionToken)) {
             throw new AdmissionRequiredException(eventId);
         }
@@ -136,9 +148,6 @@ public class ReservationService {
         String reservationId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : reservationIdOf(userId, idempotencyKey);
         Instant now = clock.instant();
-        if (!seating.isOnSaleAt(now)) {
-            throw new SalesNotOpenException(eventId, seating.salesStartAt());
-        }
         Instant heldUntil = now.plus(holdDuration).truncatedTo(ChronoUnit.MILLIS);
         PlaceReservation place = new PlaceReservation(reservationId, eventId, userId, seatIds,
                 seating.priceOf(seatIds), heldUntil, seating.maxTicketsPerFan(), idempotencyKey != null);

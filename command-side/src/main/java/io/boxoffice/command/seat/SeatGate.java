@@ -58,6 +58,18 @@ public class SeatGate {
             return 0
             """;
 
+    /** House seats are taken for as long as they are withheld, whoever had the key. */
+    private static final String WITHHOLD = """
+            for _, key in ipairs(KEYS) do redis.call('SET', key, 'house') end
+            return 0
+            """;
+
+    /** Seats back on sale: whatever the gate remembered of them (house, or a refusal it learnt) is stale. */
+    private static final String FORGET = """
+            for _, key in ipairs(KEYS) do redis.call('DEL', key) end
+            return 0
+            """;
+
     private final RedissonClient redisson;
     private final Clock clock;
     private final Duration retryAfter;
@@ -115,6 +127,26 @@ public class SeatGate {
         Map<String, Instant> forGood = new HashMap<>();
         seatIds.forEach(seatId -> forGood.put(seatId, null));
         settle(eventId, seatIds, reservationId, forGood);
+    }
+
+    /** The organizer withheld these seats: refused here until they are returned to sale. */
+    public void withheld(String eventId, List<String> seatIds) {
+        run(WITHHOLD, eventId, seatIds);
+    }
+
+    public void returnedToSale(String eventId, List<String> seatIds) {
+        run(FORGET, eventId, seatIds);
+    }
+
+    private void run(String script, String eventId, List<String> seatIds) {
+        if (!isOpen()) {
+            return;
+        }
+        try {
+            script().eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.INTEGER, keys(eventId, seatIds));
+        } catch (RedisException e) {
+            failed(e);
+        }
     }
 
     /**

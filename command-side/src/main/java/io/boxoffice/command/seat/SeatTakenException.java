@@ -3,8 +3,9 @@ package io.boxoffice.command.seat;
 import java.time.Instant;
 
 /**
- * The seat is held by another reservation or sold. {@code heldUntil} is the end of the other hold, or null when
- * the seat is sold: the gate remembers the seat for exactly that long.
+ * The seat is held by another reservation, sold, or withheld by the organizer. {@code heldUntil} is the end of the
+ * other hold, or null when the seat is sold or withheld: the gate remembers the seat for exactly that long (a withheld
+ * seat until it is returned to sale).
  */
 public class SeatTakenException extends RuntimeException {
 
@@ -23,6 +24,10 @@ public class SeatTakenException extends RuntimeException {
 
     static SeatTakenException sold(String seatId) {
         return new SeatTakenException(seatId, null, "seat " + seatId + " is sold");
+    }
+
+    static SeatTakenException withheld(String seatId) {
+        return new SeatTakenException(seatId, null, "seat " + seatId + " is withheld by the organizer");
     }
 
     public String seatId() {

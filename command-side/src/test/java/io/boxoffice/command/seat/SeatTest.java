@@ -4,7 +4,9 @@ import io.boxoffice.api.seat.ReleaseReason;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.api.seat.SeatReturnedToSale;
 import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.api.seat.SeatWithheld;
 import io.boxoffice.command.MovableClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +45,12 @@ class SeatTest {
     private static Consumer<Seat> release(String reservationId, ReleaseReason reason) {
         return seat -> seat.release(reservationId, reason);
     }
+
+    private Consumer<Seat> withhold() {
+        return seat -> seat.withhold(EVENT, SEAT, clock.instant());
+    }
+
+    private static final SeatWithheld WITHHELD = new SeatWithheld(EVENT, SEAT);
 
     private static SeatHeld held(String reservationId, String userId, Instant heldUntil) {
         return new SeatHeld(EVENT, SEAT, reservationId, userId, heldUntil);
@@ -207,5 +215,83 @@ class SeatTest {
                 .whenInvoking(KEY, release("r1", ReleaseReason.PAYMENT_FAILED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    // --- house seats ---
+
+    @Test
+    void aSeatNeverReservedIsWithheldByTheOrganizer() {
+        fixture.givenNoPriorActivity()
+                .whenConstructing(() -> {
+                    Seat seat = new Seat();
+                    withhold().accept(seat);
+                    return seat;
+                })
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(WITHHELD);
+    }
+
+    @Test
+    void aWithheldSeatRefusesFansLikeATakenOne() {
+        fixture.given(WITHHELD)
+                .whenInvoking(KEY, reserve("r1", "alice", HELD_UNTIL))
+                .expectNoEvents()
+                .expectException(SeatTakenException.class)
+                .expectExceptionMessage("seat A-1-1 is withheld by the organizer");
+    }
+
+    @Test
+    void aSeatReturnedToSaleCanBeHeld() {
+        fixture.given(WITHHELD, new SeatReturnedToSale(EVENT, SEAT))
+                .whenInvoking(KEY, reserve("r1", "alice", HELD_UNTIL))
+                .expectEvents(held("r1", "alice", HELD_UNTIL));
+    }
+
+    @Test
+    void aSeatAFanHoldsOrOwnsCannotBeWithheld() {
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .whenInvoking(KEY, withhold())
+                .expectNoEvents()
+                .expectException(SeatTakenException.class);
+        fixture.given(held("r1", "alice", HELD_UNTIL), new SeatSold(EVENT, SEAT, "r1", "alice"))
+                .whenInvoking(KEY, withhold())
+                .expectNoEvents()
+                .expectException(SeatTakenException.class)
+                .expectExceptionMessage("seat A-1-1 is sold");
+    }
+
+    @Test
+    void aHoldPastItsEndIsReleasedBeforeTheSeatIsWithheld() {
+        clock.set(HELD_UNTIL);
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .whenInvoking(KEY, withhold())
+                .expectEvents(new SeatReleased(EVENT, SEAT, "r1", ReleaseReason.EXPIRED), WITHHELD);
+    }
+
+    @Test
+    void withholdingAndReturningTwiceChangeOnce() {
+        fixture.given(WITHHELD)
+                .whenInvoking(KEY, withhold())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(WITHHELD, new SeatReturnedToSale(EVENT, SEAT))
+                .whenInvoking(KEY, Seat::returnToSale)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSeatThatIsNotWithheldIsNotReturnedToSale() {
+        fixture.given(held("r1", "alice", HELD_UNTIL))
+                .whenInvoking(KEY, Seat::returnToSale)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithheldSeatIsReturnedToSale() {
+        fixture.given(WITHHELD)
+                .whenInvoking(KEY, Seat::returnToSale)
+                .expectEvents(new SeatReturnedToSale(EVENT, SEAT));
     }
 }

@@ -9,7 +9,9 @@ import io.boxoffice.api.reservation.Ticket;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.api.seat.SeatReturnedToSale;
 import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.api.seat.SeatWithheld;
 import io.boxoffice.api.ticket.CheckInTicket;
 import io.boxoffice.api.ticket.TicketCheckedIn;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -32,9 +34,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The auditors' replay: straight from the event store, never from a read model. {@link #verify} rebuilds every
- * seat's history of one event and checks I1 (sold at most once), I2 (one live hold at a time), I3 (holds last
- * the configured window, sales happen within the hold) and I4 (sold only to a reservation confirmed by a verified
- * payment of its exact amount).
+ * seat's history of one event and checks I1 (sold at most once, and never while withheld by the organizer), I2 (one
+ * live hold at a time, and none on a house seat), I3 (holds last the configured window, sales happen within the hold)
+ * and I4 (sold only to a reservation confirmed by a verified payment of its exact amount).
  */
 @Component
 public class EventAudit {
@@ -73,7 +75,7 @@ public class EventAudit {
                     seatIds.add(Section.seatId(section.id(), row.label(), seat.number()))));
         }
         Instant now = clock.instant();
-        Map<String, Integer> byStatus = new TreeMap<>(Map.of("AVAILABLE", 0, "HELD", 0, "SOLD", 0));
+        Map<String, Integer> byStatus = new TreeMap<>(Map.of("AVAILABLE", 0, "HELD", 0, "SOLD", 0, "HOUSE", 0));
         List<Violation> violations = new ArrayList<>();
         Map<String, List<AuditedEvent>> reservations = new HashMap<>();
         int replayed = 0;
@@ -97,11 +99,15 @@ public class EventAudit {
                               Map<String, List<AuditedEvent>> reservations) {
         AuditedEvent liveHold = null;
         AuditedEvent sale = null;
+        AuditedEvent withheld = null;
         for (AuditedEvent event : history) {
             if (event.payload() instanceof SeatHeld held) {
                 if (sale != null) {
                     violations.add(new Violation("I1", seatId, held.reservationId(),
                             "held again after it was sold", List.of(sale, event)));
+                } else if (withheld != null) {
+                    violations.add(new Violation("I2", seatId, held.reservationId(),
+                            "held while the organizer withheld it", List.of(withheld, event)));
                 } else if (liveHold != null && event.timestamp().isBefore(heldUntil(liveHold))) {
                     violations.add(new Violation("I2", seatId, held.reservationId(),
                             "held while the hold of " + reservationOf(liveHold) + " was live", List.of(liveHold, event)));
@@ -112,17 +118,42 @@ public class EventAudit {
                 }
                 liveHold = event;
             } else if (event.payload() instanceof SeatSold sold) {
+                if (withheld != null) {
+                    violations.add(new Violation("I1", seatId, sold.reservationId(),
+                            "sold while the organizer withheld it", List.of(withheld, event)));
+                }
                 checkSale(seatId, sold, event, liveHold, sale, violations, reservations);
                 sale = sale == null ? event : sale;
                 liveHold = null;
             } else if (event.payload() instanceof SeatReleased) {
                 liveHold = null;
+            } else if (event.payload() instanceof SeatWithheld) {
+                checkWithholding(seatId, event, liveHold, sale, violations);
+                withheld = event;
+            } else if (event.payload() instanceof SeatReturnedToSale) {
+                withheld = null;
             }
         }
         if (sale != null) {
             return "SOLD";
         }
+        if (withheld != null) {
+            return "HOUSE";
+        }
         return liveHold != null && now.isBefore(heldUntil(liveHold)) ? "HELD" : "AVAILABLE";
+    }
+
+    /** Only a free seat is withheld: never one a fan owns (I1) or holds (I2). */
+    private static void checkWithholding(String seatId, AuditedEvent event, AuditedEvent liveHold, AuditedEvent sale,
+                                         List<Violation> violations) {
+        if (sale != null) {
+            violations.add(new Violation("I1", seatId, ((SeatSold) sale.payload()).reservationId(),
+                    "withheld by the organizer after it was sold", List.of(sale, event)));
+        } else if (liveHold != null && event.timestamp().isBefore(heldUntil(liveHold))) {
+            violations.add(new Violation("I2", seatId, reservationOf(liveHold),
+                    "withheld by the organizer while the hold of " + reservationOf(liveHold) + " was live",
+                    List.of(liveHold, event)));
+        }
     }
 
     private void checkSale(String seatId, SeatSold sold, AuditedEvent event, AuditedEvent liveHold,

@@ -42,8 +42,8 @@ public class AvailabilityController {
         this.json = json;
     }
 
-    /** Seat ids held (with a live hold) and sold; every other seat of the venue is available. */
-    public record Availability(String eventId, List<String> held, List<String> sold) {
+    /** Seat ids held (with a live hold), sold and withheld (house); every other seat of the venue is available. */
+    public record Availability(String eventId, List<String> held, List<String> sold, List<String> house) {
     }
 
     @GetMapping("/api/events/{eventId}/availability")
@@ -53,7 +53,7 @@ public class AvailabilityController {
             throw Problem.of(HttpStatus.NOT_FOUND.value(), "event-not-found", "Event not found", "no event " + eventId).refused();
         }
         CatalogReadModel.TakenSeats taken = catalog.takenSeats(eventId);
-        return cached(json.writeValueAsBytes(new Availability(eventId, taken.held(), taken.sold())), request,
+        return cached(json.writeValueAsBytes(new Availability(eventId, taken.held(), taken.sold(), taken.house())), request,
                 CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic());
     }
 

@@ -28,6 +28,9 @@ public class CatalogGraphQlController {
     /** {@code seats} answers one object per seat; beyond this many, {@code seatMap} is the form to ask for. */
     static final int MAX_SEAT_NODES = 10_000;
 
+    /** seatMap's status letters; a house seat is 'X', as 'H' is a fan's hold. */
+    private static final Map<String, Character> STATUS_LETTERS = Map.of("HELD", 'H', "SOLD", 'S', "HOUSE", 'X');
+
     private final CatalogReadModel catalog;
 
     public CatalogGraphQlController(CatalogReadModel catalog) {
@@ -109,6 +112,11 @@ public class CatalogGraphQlController {
     }
 
     @SchemaMapping(typeName = "Event")
+    public String salesState(CatalogReadModel.EventRow event) {
+        return event.salesState().name();
+    }
+
+    @SchemaMapping(typeName = "Event")
     public String salesStartAt(CatalogReadModel.EventRow event) {
         return event.salesStartAt() == null ? null : event.salesStartAt().toString();
     }
@@ -162,7 +170,7 @@ public class CatalogGraphQlController {
         StringBuilder status = new StringBuilder(columns.seatIds().size());
         columns.seatIds().forEach(seatId -> {
             CatalogReadModel.SeatState state = states.get(seatId);
-            status.append(state == null ? 'A' : state.status().charAt(0));
+            status.append(state == null ? 'A' : STATUS_LETTERS.get(state.status()));
         });
         Map<String, Object> seatMap = new LinkedHashMap<>();
         seatMap.put("seatIds", columns.seatIds());

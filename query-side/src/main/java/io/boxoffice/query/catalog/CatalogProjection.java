@@ -1,10 +1,15 @@
 package io.boxoffice.query.catalog;
 
+import io.boxoffice.api.catalog.AccessibleSeatsReleased;
+import io.boxoffice.api.catalog.EventChanged;
 import io.boxoffice.api.catalog.EventCreated;
+import io.boxoffice.api.catalog.SalesStateChanged;
 import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.api.seat.SeatReturnedToSale;
 import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.api.seat.SeatWithheld;
 import io.boxoffice.query.seatupdates.SeatChange;
 import io.boxoffice.query.seatupdates.SeatUpdateHub;
 import org.axonframework.eventhandling.EventHandler;
@@ -58,6 +63,33 @@ public class CatalogProjection {
     @EventHandler
     void on(EventCreated event) {
         tables.eventCreated(event);
+    }
+
+    @EventHandler
+    void on(EventChanged event) {
+        tables.eventChanged(event);
+    }
+
+    @EventHandler
+    void on(SalesStateChanged event) {
+        tables.salesStateChanged(event);
+    }
+
+    @EventHandler
+    void on(AccessibleSeatsReleased event) {
+        tables.accessibleSeatsReleased(event);
+    }
+
+    @EventHandler
+    void on(SeatWithheld withheld, TrackingToken token, ReplayStatus replay) {
+        tables.seatWithheld(withheld);
+        announce(replay, new SeatChange(withheld.eventId(), position(token), withheld.seatId(), "HOUSE", null));
+    }
+
+    @EventHandler
+    void on(SeatReturnedToSale returned, TrackingToken token, ReplayStatus replay) {
+        tables.seatReturnedToSale(returned);
+        announce(replay, new SeatChange(returned.eventId(), position(token), returned.seatId(), "AVAILABLE", null));
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.boxoffice.api.catalog.FindUnavailableSeats;
+import io.boxoffice.api.catalog.SalesState;
 import org.axonframework.queryhandling.QueryHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.catalog.FindSeatCounts.SeatCounts;
@@ -40,12 +41,19 @@ public class CatalogReadModel {
 
     private static final String SELECT_EVENTS = """
             SELECT e.event_id, e.name, e.starts_at, e.sales_start_at, e.venue_id, e.prices::text AS prices,
-                   e.waiting_room::text AS waiting_room, e.max_tickets_per_fan
+                   e.waiting_room::text AS waiting_room, e.max_tickets_per_fan, e.sales_state, e.organizer,
+                   e.accessible_seats_released
             FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id""";
-    /** Seats held (live, as of the first parameter) and sold, of the {@code s} rows of seat_state grouped. */
-    private static final String HELD_AND_SOLD = """
+    /**
+     * Seats held (live, as of the first parameter), sold and withheld (house), of the {@code s} rows of seat_state
+     * grouped.
+     */
+    static final String UNAVAILABLE_COUNTS = """
             count(s.seat_id) FILTER (WHERE s.status = 'HELD' AND s.held_until > ?) AS held,
-            count(s.seat_id) FILTER (WHERE s.status = 'SOLD') AS sold""";
+            count(s.seat_id) FILTER (WHERE s.status = 'SOLD') AS sold,
+            count(s.seat_id) FILTER (WHERE s.status = 'HOUSE') AS house""";
+    /** The rows of seat_state that make a seat unavailable as of the parameter: a hold past its end does not. */
+    static final String UNAVAILABLE = "(status IN ('SOLD', 'HOUSE') OR held_until > ?)";
 
     private static final int CACHED_LAYOUTS = 32;
     private static final int KNOWN_EVENTS = 10_000;
@@ -68,8 +76,13 @@ public class CatalogReadModel {
         this.clock = clock;
     }
 
+    /**
+     * {@code salesState} is where sales stand at the time of reading (scheduled sales whose time has come are open);
+     * {@code organizer} is null for events stored before organizers were recorded.
+     */
     public record EventRow(String id, String name, Instant startsAt, Instant salesStartAt, String venueId,
-                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom, int maxTicketsPerFan) {
+                           Map<String, Money> prices, WaitingRoomPolicy waitingRoom, int maxTicketsPerFan,
+                           SalesState salesState, String organizer, boolean accessibleSeatsReleased) {
     }
 
     /** {@code timeZone}: where the venue's events' times are shown; {@code stage} is null where none was drawn. */
@@ -79,8 +92,11 @@ public class CatalogReadModel {
     public record SeatState(String status, Instant heldUntil) {
     }
 
-    /** An event's seats held (with a live hold) and sold, each list sorted; every other seat is available. */
-    public record TakenSeats(List<String> held, List<String> sold) {
+    /**
+     * An event's seats held (with a live hold), sold and withheld by the organizer, each list sorted; every other
+     * seat is available.
+     */
+    public record TakenSeats(List<String> held, List<String> sold, List<String> house) {
     }
 
     public record EventFilter(String city, Instant from, Instant to, String text) {
@@ -140,15 +156,41 @@ public class CatalogReadModel {
     }
 
     public TakenSeats takenSeats(String eventId) {
-        List<String> held = new ArrayList<>();
-        List<String> sold = new ArrayList<>();
-        jdbc.query("""
-                        SELECT seat_id, status FROM seat_state
-                        WHERE event_id = ? AND (status = 'SOLD' OR held_until > ?) ORDER BY seat_id""",
+        Map<String, List<String>> byStatus = Map.of("HELD", new ArrayList<>(), "SOLD", new ArrayList<>(),
+                "HOUSE", new ArrayList<>());
+        jdbc.query("SELECT seat_id, status FROM seat_state WHERE event_id = ? AND " + UNAVAILABLE
+                        + " ORDER BY seat_id",
                 row -> {
-                    (row.getString("status").equals("SOLD") ? sold : held).add(row.getString("seat_id"));
+                    byStatus.get(row.getString("status")).add(row.getString("seat_id"));
                 }, eventId, Timestamp.from(clock.instant()));
-        return new TakenSeats(held, sold);
+        return new TakenSeats(byStatus.get("HELD"), byStatus.get("SOLD"), byStatus.get("HOUSE"));
+    }
+
+    /**
+     * The events an organizer created, and those stored before organizers were recorded (every organizer's), by
+     * start.
+     */
+    public List<EventRow> eventsOrganizedBy(String organizer) {
+        return jdbc.query(SELECT_EVENTS + " WHERE e.organizer = ? OR e.organizer IS NULL ORDER BY e.starts_at, "
+                + "e.event_id", eventRow(), organizer);
+    }
+
+    /** Seats held (live), sold and withheld of one section. */
+    public record SectionCounts(int held, int sold, int house) {
+    }
+
+    /** An event's unavailable seats counted by section, in one query; sections with none are absent. */
+    public Map<String, SectionCounts> countsBySection(String eventId) {
+        Map<String, SectionCounts> counts = new HashMap<>();
+        // a seat id starts with its section's id and a '-', which no section id contains
+        jdbc.query("""
+                        SELECT split_part(s.seat_id, '-', 1) AS section, %s
+                        FROM seat_state s WHERE s.event_id = ? GROUP BY 1""".formatted(UNAVAILABLE_COUNTS),
+                row -> {
+                    counts.put(row.getString("section"), new SectionCounts(row.getInt("held"), row.getInt("sold"),
+                            row.getInt("house")));
+                }, Timestamp.from(clock.instant()), eventId);
+        return counts;
     }
 
     /** For best available on the command side: what browsing shows taken (it tries again if it was behind). */
@@ -157,6 +199,7 @@ public class CatalogReadModel {
         TakenSeats taken = takenSeats(query.eventId());
         List<String> unavailable = new ArrayList<>(taken.held());
         unavailable.addAll(taken.sold());
+        unavailable.addAll(taken.house());
         return unavailable;
     }
 
@@ -189,43 +232,43 @@ public class CatalogReadModel {
                 row.getInt("seat_count"), row.getString("time_zone"), stage(row.getString("stage")));
     }
 
-    /** Counts by status for a page of events, in one query; a hold past its end counts as available. */
     /** One event's seat counts in one query (the waiting room asks a few times a second); empty if unknown. */
     public Optional<SeatCounts> counts(String eventId) {
         return jdbc.query("""
                         SELECT v.seat_count, %s
                         FROM event_view e JOIN venue_view v ON v.venue_id = e.venue_id
                         LEFT JOIN seat_state s ON s.event_id = e.event_id
-                        WHERE e.event_id = ? GROUP BY v.seat_count""".formatted(HELD_AND_SOLD),
-                (row, n) -> new SeatCounts(row.getInt("seat_count") - row.getInt("held") - row.getInt("sold"),
-                        row.getInt("held"), row.getInt("sold")),
+                        WHERE e.event_id = ? GROUP BY v.seat_count""".formatted(UNAVAILABLE_COUNTS),
+                (row, n) -> new SeatCounts(row.getInt("seat_count") - row.getInt("held") - row.getInt("sold")
+                        - row.getInt("house"), row.getInt("held"), row.getInt("sold"), row.getInt("house")),
                 Timestamp.from(clock.instant()), eventId).stream().findFirst();
     }
 
+    /** Counts by status for a page of events, in one query; a hold past its end counts as available. */
     public Map<String, SeatCounts> counts(Collection<EventRow> events) {
         Map<String, int[]> unavailable = new HashMap<>();
         jdbc.query("""
                         SELECT s.event_id, %s
-                        FROM seat_state s WHERE s.event_id = ANY (?) GROUP BY s.event_id""".formatted(HELD_AND_SOLD),
+                        FROM seat_state s WHERE s.event_id = ANY (?) GROUP BY s.event_id""".formatted(UNAVAILABLE_COUNTS),
                 row -> {
-                    unavailable.put(row.getString("event_id"), new int[]{row.getInt("held"), row.getInt("sold")});
+                    unavailable.put(row.getString("event_id"),
+                            new int[]{row.getInt("held"), row.getInt("sold"), row.getInt("house")});
                 }, Timestamp.from(clock.instant()), events.stream().map(EventRow::id).toArray(String[]::new));
         Map<String, VenueRow> venues = venues(events.stream().map(EventRow::venueId).collect(Collectors.toSet()));
         Map<String, SeatCounts> counts = new HashMap<>();
         for (EventRow event : events) {
-            int[] heldSold = unavailable.getOrDefault(event.id(), new int[2]);
+            int[] taken = unavailable.getOrDefault(event.id(), new int[3]);
             int total = venues.get(event.venueId()).seatCount();
-            counts.put(event.id(), new SeatCounts(total - heldSold[0] - heldSold[1], heldSold[0], heldSold[1]));
+            counts.put(event.id(), new SeatCounts(total - taken[0] - taken[1] - taken[2], taken[0], taken[1],
+                    taken[2]));
         }
         return counts;
     }
 
-    /** The seats of an event that are held (live) or sold; all others are available. */
+    /** The seats of an event that are held (live), sold or withheld; all others are available. */
     public Map<String, SeatState> seatStates(String eventId) {
         Map<String, SeatState> states = new HashMap<>();
-        jdbc.query("""
-                        SELECT seat_id, status, held_until FROM seat_state
-                        WHERE event_id = ? AND (status = 'SOLD' OR held_until > ?)""",
+        jdbc.query("SELECT seat_id, status, held_until FROM seat_state WHERE event_id = ? AND " + UNAVAILABLE,
                 row -> {
                     Timestamp heldUntil = row.getTimestamp("held_until");
                     states.put(row.getString("seat_id"), new SeatState(row.getString("status"),
@@ -306,16 +349,18 @@ public class CatalogReadModel {
 
     private RowMapper<EventRow> eventRow() {
         return (row, n) -> {
-            Timestamp salesStartAt = row.getTimestamp("sales_start_at");
+            Timestamp salesStartTimestamp = row.getTimestamp("sales_start_at");
+            Instant salesStartAt = salesStartTimestamp == null ? null : salesStartTimestamp.toInstant();
             try {
                 return new EventRow(row.getString("event_id"), row.getString("name"),
-                        row.getTimestamp("starts_at").toInstant(),
-                        salesStartAt == null ? null : salesStartAt.toInstant(), row.getString("venue_id"),
+                        row.getTimestamp("starts_at").toInstant(), salesStartAt, row.getString("venue_id"),
                         json.readValue(row.getString("prices"),
                                 json.getTypeFactory().constructMapType(Map.class, String.class, Money.class)),
                         row.getString("waiting_room") == null ? null
                                 : json.readValue(row.getString("waiting_room"), WaitingRoomPolicy.class),
-                        row.getInt("max_tickets_per_fan"));
+                        row.getInt("max_tickets_per_fan"),
+                        SalesState.valueOf(row.getString("sales_state")).at(salesStartAt, clock.instant()),
+                        row.getString("organizer"), row.getBoolean("accessible_seats_released"));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("event_view.prices holds what the projection wrote", e);
             }

@@ -2,11 +2,16 @@ package io.boxoffice.query.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.boxoffice.api.catalog.AccessibleSeatsReleased;
+import io.boxoffice.api.catalog.EventChanged;
 import io.boxoffice.api.catalog.EventCreated;
+import io.boxoffice.api.catalog.SalesStateChanged;
 import io.boxoffice.api.catalog.VenueCreated;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.api.seat.SeatReturnedToSale;
 import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.api.seat.SeatWithheld;
 import io.boxoffice.query.replay.Generation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,11 +60,40 @@ public class CatalogTables {
 
     void eventCreated(EventCreated event) {
         write(("INSERT INTO event_view%s (event_id, venue_id, name, starts_at, sales_start_at, prices, "
-                        + "waiting_room, max_tickets_per_fan) VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?) "
+                        + "waiting_room, max_tickets_per_fan, organizer, sales_state) "
+                        + "VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?, ?, ?) "
                         + "ON CONFLICT (event_id) DO NOTHING").formatted(suffix),
                 event.eventId(), event.venueId(), event.name(), Timestamp.from(event.startsAt()),
                 event.salesStartAt() == null ? null : Timestamp.from(event.salesStartAt()), toJson(event.prices()),
-                event.waitingRoom() == null ? null : toJson(event.waitingRoom()), event.ticketsPerFan());
+                event.waitingRoom() == null ? null : toJson(event.waitingRoom()), event.ticketsPerFan(),
+                event.organizer(), event.salesState().name());
+    }
+
+    void eventChanged(EventChanged event) {
+        write("UPDATE event_view%s SET name = ?, prices = CAST(? AS JSONB) WHERE event_id = ?".formatted(suffix),
+                event.name(), toJson(event.prices()), event.eventId());
+    }
+
+    void salesStateChanged(SalesStateChanged event) {
+        write("UPDATE event_view%s SET sales_state = ? WHERE event_id = ?".formatted(suffix),
+                event.salesState().name(), event.eventId());
+    }
+
+    void accessibleSeatsReleased(AccessibleSeatsReleased event) {
+        write("UPDATE event_view%s SET accessible_seats_released = TRUE WHERE event_id = ?".formatted(suffix),
+                event.eventId());
+    }
+
+    void seatWithheld(SeatWithheld withheld) {
+        write(("INSERT INTO seat_state%s (event_id, seat_id, status, reservation_id, held_until) "
+                        + "VALUES (?, ?, 'HOUSE', NULL, NULL) ON CONFLICT (event_id, seat_id) DO UPDATE SET "
+                        + "status = 'HOUSE', reservation_id = NULL, held_until = NULL").formatted(suffix),
+                withheld.eventId(), withheld.seatId());
+    }
+
+    void seatReturnedToSale(SeatReturnedToSale returned) {
+        write("DELETE FROM seat_state%s WHERE event_id = ? AND seat_id = ? AND status = 'HOUSE'".formatted(suffix),
+                returned.eventId(), returned.seatId());
     }
 
     void seatHeld(SeatHeld held) {

@@ -13,7 +13,9 @@ import io.boxoffice.api.seat.ReleaseReason;
 import io.boxoffice.api.seat.SeatHeld;
 import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.api.seat.SeatReleased;
+import io.boxoffice.api.seat.SeatReturnedToSale;
 import io.boxoffice.api.seat.SeatSold;
+import io.boxoffice.api.seat.SeatWithheld;
 import io.boxoffice.api.ticket.CheckInTicket;
 import io.boxoffice.api.ticket.TicketCheckedIn;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -95,6 +97,14 @@ class EventAuditTest {
                 new SeatReleased(EVENT, seatId, reservationId, ReleaseReason.CANCELLED));
     }
 
+    private void withheld(String seatId, Instant at) {
+        append("Seat", SeatKey.of(EVENT, seatId), at, new SeatWithheld(EVENT, seatId));
+    }
+
+    private void returnedToSale(String seatId, Instant at) {
+        append("Seat", SeatKey.of(EVENT, seatId), at, new SeatReturnedToSale(EVENT, seatId));
+    }
+
     private void placed(String reservationId, Instant at, List<String> seatIds, Money amount) {
         append("Reservation", reservationId, at,
                 new ReservationPlaced(reservationId, EVENT, "fan", seatIds, amount, at.plus(WINDOW)));
@@ -128,7 +138,7 @@ class EventAuditTest {
     private void eventAndVenue(VenueCreated venue) {
         append("Venue", venue.venueId(), T.minus(Duration.ofDays(30)), venue);
         append("Event", EVENT, T.minus(Duration.ofDays(29)), new EventCreated(EVENT, venue.venueId(), "Concert",
-                NOW.plus(Duration.ofDays(7)), null, Map.of("STD", PRICE), null, null));
+                NOW.plus(Duration.ofDays(7)), null, Map.of("STD", PRICE), null, null, null));
     }
 
     /** One section "A", one row "1", seats numbered 1..{@code seats}: seat ids A-1-1, A-1-2, ... */
@@ -166,7 +176,7 @@ class EventAuditTest {
         assertThat(report.eventId()).isEqualTo(EVENT);
         assertThat(report.verifiedAt()).isEqualTo(NOW);
         assertThat(report.seats()).isEqualTo(5);
-        assertThat(report.seatsByStatus()).isEqualTo(Map.of("AVAILABLE", 3, "HELD", 1, "SOLD", 1));
+        assertThat(report.seatsByStatus()).isEqualTo(Map.of("AVAILABLE", 3, "HELD", 1, "SOLD", 1, "HOUSE", 0));
         // seat events 2 + 1 + 1 + 2, one admission, and the two events of the one reservation a sale names
         assertThat(report.eventsReplayed()).isEqualTo(9);
     }
@@ -210,6 +220,52 @@ class EventAuditTest {
         assertThat(violation.evidence()).extracting(AuditedEvent::sequenceNumber).containsExactly(0L, 1L);
         assertThat(violation.evidence()).extracting(event -> ((SeatHeld) event.payload()).reservationId())
                 .containsExactly("r-1", "r-2");
+    }
+
+    // --- house seats ---
+
+    @Test
+    void houseSeatsWithheldAndReturnedToSaleAreCleanAndCountedAsHouseWhileWithheld() {
+        withheld("A-1-1", T);
+        withheld("A-1-2", T);
+        returnedToSale("A-1-2", T.plusSeconds(60));
+        soldProperly("A-1-2", "r-1", T.plusSeconds(120));
+        held("A-1-3", "r-2", T);
+        withheld("A-1-3", T.plus(WINDOW).plusSeconds(1));                // after the hold ran out: fine
+
+        VerificationReport report = verify(4);
+
+        assertThat(report.violations()).isEmpty();
+        assertThat(report.seatsByStatus()).isEqualTo(Map.of("AVAILABLE", 1, "HELD", 0, "SOLD", 1, "HOUSE", 2));
+    }
+
+    @Test
+    void aHouseSeatHeldOrSoldAndASeatWithheldWhileHeldOrSoldAreReported() {
+        withheld("A-1-1", T);
+        held("A-1-1", "r-1", T.plusSeconds(10));
+        held("A-1-2", "r-2", T);
+        withheld("A-1-2", T.plusSeconds(10));
+        soldProperly("A-1-3", "r-3", T);
+        withheld("A-1-3", T.plus(Duration.ofHours(1)));
+
+        VerificationReport report = verify(3);
+
+        assertThat(report.violations())
+                .extracting(Violation::invariant, Violation::seatId, Violation::reservationId)
+                .containsExactly(tuple("I2", "A-1-1", "r-1"), tuple("I2", "A-1-2", "r-2"),
+                        tuple("I1", "A-1-3", "r-3"));
+        assertThat(report.violations()).extracting(Violation::description).containsExactly(
+                "held while the organizer withheld it", "withheld by the organizer while the hold of r-2 was live",
+                "withheld by the organizer after it was sold");
+    }
+
+    @Test
+    void aHouseSeatSoldIsReportedAsI1() {
+        withheld("A-1-1", T);
+        sold("A-1-1", "r-1", T.plusSeconds(10));
+
+        assertThat(verify(1).violations()).extracting(Violation::invariant, Violation::description)
+                .contains(tuple("I1", "sold while the organizer withheld it"));
     }
 
     // --- I1 ---

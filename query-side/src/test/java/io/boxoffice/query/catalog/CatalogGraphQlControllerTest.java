@@ -2,6 +2,7 @@ package io.boxoffice.query.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.boxoffice.api.catalog.Row;
+import io.boxoffice.api.catalog.SalesState;
 import io.boxoffice.api.catalog.SeatPosition;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.common.Money;
@@ -83,7 +84,7 @@ class CatalogGraphQlControllerTest {
     }
 
     private static EventRow event(String id, Instant startsAt, Map<String, Money> prices) {
-        return new EventRow(id, "Concert " + id, startsAt, null, "v-1", prices, null, 8);
+        return new EventRow(id, "Concert " + id, startsAt, null, "v-1", prices, null, 8, SalesState.OPEN, null, false);
     }
 
     private EventRow twoSectionEvent() {
@@ -130,10 +131,19 @@ class CatalogGraphQlControllerTest {
         Map<String, Object> seatMap = controller.seatMap(twoSectionEvent());
 
         assertThat(seatMap).containsOnlyKeys("seatIds", "sections", "rows", "numbers", "x", "y", "categories",
-                "status");
+                "access", "status");
         assertThat(seatMap.get("seatIds")).isEqualTo(List.of("A-1-1", "A-1-2", "B-1-1"));
         assertThat(seatMap.get("categories")).isEqualTo(List.of("STD", "STD", "VIP"));
         assertThat(seatMap.get("status")).isEqualTo("AHS");
+    }
+
+    @Test
+    void aHouseSeatIsAnXOnTheSeatMapAndHouseInTheSeatList() {
+        EventRow event = twoSectionEvent();
+        catalog.states.put("A-1-1", new SeatState("HOUSE", null));
+
+        assertThat(controller.seatMap(event).get("status")).isEqualTo("XHS");
+        assertThat(controller.seats(event, "A")).extracting(SeatNode::status).containsExactly("HOUSE", "HELD");
     }
 
     @Test

@@ -31,6 +31,8 @@ public record Refusal(Reason reason, String message, List<TakenSeat> takenSeats,
         UNKNOWN_PAYMENT,
         /** A gateway reported another amount than the reservation's. */
         PAYMENT_MISMATCH,
+        /** The event's sales stand where the command cannot apply (the facts' {@code salesState} says where). */
+        SALES_STATE,
         /** The ticket was admitted before; the facts say when and at which gate. */
         ALREADY_CHECKED_IN,
         /** A hold ended while a payment was being recorded: retrying decides what the payment is due. */

@@ -1,21 +1,21 @@
-package io.boxoffice.command.reservation;
+package io.boxoffice.command.seat;
 
 import io.boxoffice.api.command.Refusal;
 import io.boxoffice.command.refusal.CommandRefusedException;
-import io.boxoffice.command.seat.SeatTakenException;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Inside the unit of work of a hold: some of its Seat aggregates refused (each a {@link SeatTakenException}), so none
- * of its seats was held. The reservation path answers the fan with a {@link ReservationRefusedException}.
+ * Inside the unit of work of a command over several seats (a hold, a withholding): some of its Seat aggregates refused
+ * (each a {@link SeatTakenException}), so none of its seats changed. The reservation path answers the fan with a
+ * {@code ReservationRefusedException}.
  */
-public class HoldRefusedException extends CommandRefusedException {
+public class SeatsRefusedException extends CommandRefusedException {
 
     private final List<Refusal.TakenSeat> takenSeats;
 
-    public HoldRefusedException(List<SeatTakenException> refusals) {
+    public SeatsRefusedException(List<SeatTakenException> refusals) {
         super(Refusal.Reason.SEATS_TAKEN, refusals.size() + " seat(s) unavailable");
         this.takenSeats = refusals.stream()
                 .map(refused -> new Refusal.TakenSeat(refused.seatId(), refused.heldUntil()))

@@ -1,0 +1,10 @@
+package io.boxoffice.api.seat;
+
+import java.util.List;
+
+/**
+ * The organizer keeps these seats of the event back from sale (house seats), all or none: a seat that is held or sold
+ * refuses, and then nothing is withheld.
+ */
+public record WithholdSeats(String eventId, List<String> seatIds) {
+}
