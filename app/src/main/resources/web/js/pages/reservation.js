@@ -1,6 +1,6 @@
 // One reservation: the hold with its countdown, pay or cancel; the wait for the payment; the tickets.
 
-import {call, graphql} from '../api.js';
+import {call, graphql, serverNow} from '../api.js';
 import {countdown} from '../countdown.js';
 import {fragmentQuery, requireSignIn, titled, toast} from '../main.js';
 import {element, tag} from '../dom.js';

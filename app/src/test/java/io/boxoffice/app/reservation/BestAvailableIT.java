@@ -55,25 +55,45 @@ class BestAvailableIT extends ApplicationTest {
 
     @Test
     void aWheelchairSpaceAndItsCompanionSeatGoToTheFanWhoAsksForThemAndToNoOtherPick() {
-        String admin = api.token("admin");
-        String venue = Api.venue("Accessible hall", 1, 10)
-                .replace("\"number\":\"1\",", "\"number\":\"1\",\"access\":\"WHEELCHAIR\",")
-                .replace("\"number\":\"2\",", "\"number\":\"2\",\"access\":\"COMPANION\",");
-        String eventId = api.createEvent(admin, api.createVenue(admin, venue), "");
+        String eventId = accessibleEvent();
 
-        Api.Response general = best(api.token("group-fan"), eventId, "{\"quantity\":8}");
+        Api.Response general = best(api.token("group-fan"), eventId, "{\"quantity\":5}");
+        Api.Response beside = best(api.token("pair-fan"), eventId, "{\"quantity\":4}");
         Api.Response accessible = best(api.token("wheelchair-user"), eventId,
                 "{\"quantity\":2,\"accessible\":true}");
         Api.Response another = best(api.token("second-wheelchair-user"), eventId,
                 "{\"quantity\":2,\"accessible\":true}");
 
-        assertThat(general.status()).as("%s", general.body()).isEqualTo(201);
-        assertThat(general.strings("seatIds")).as("the kept seats are not in a general pick")
-                .containsExactly("A-1-3", "A-1-4", "A-1-5", "A-1-6", "A-1-7", "A-1-8", "A-1-9", "A-1-10");
+        assertThat(general.status()).as("five together would take the kept seats: none fit")
+                .isEqualTo(409);
+        assertThat(beside.strings("seatIds")).as("beside the kept seats, not through them").isIn(
+                List.of("A-1-1", "A-1-2", "A-1-3", "A-1-4"), List.of("A-1-7", "A-1-8", "A-1-9", "A-1-10"));
         assertThat(accessible.status()).as("%s", accessible.body()).isEqualTo(201);
-        assertThat(accessible.strings("seatIds")).containsExactly("A-1-1", "A-1-2");
+        assertThat(accessible.strings("seatIds")).containsExactly("A-1-5", "A-1-6");
         assertThat(another.status()).as("%s", another.body()).isEqualTo(409);
         assertThat(another.text("type")).isEqualTo("/problems/no-seats-together");
+    }
+
+    @Test
+    void accessibleSeatsTheOrganizerReleasedGoToAnyFan() {
+        String eventId = accessibleEvent();
+
+        assertThat(api.post("/api/events/" + eventId + "/accessible-seats/release", api.token("admin"), null).status())
+                .isEqualTo(204);
+
+        Api.Response general = best(api.token("group-fan"), eventId, "{\"quantity\":4}");
+        assertThat(general.status()).as("%s", general.body()).isEqualTo(201);
+        assertThat(general.strings("seatIds")).as("the centre of the row, through the released seats")
+                .containsExactly("A-1-4", "A-1-5", "A-1-6", "A-1-7");
+    }
+
+    /** One row of 10, a wheelchair space at seat 5 and its companion seat at 6. */
+    private String accessibleEvent() {
+        String admin = api.token("admin");
+        String venue = Api.venue("Accessible hall", 1, 10)
+                .replace("\"number\":\"5\",", "\"number\":\"5\",\"access\":\"WHEELCHAIR\",")
+                .replace("\"number\":\"6\",", "\"number\":\"6\",\"access\":\"COMPANION\",");
+        return api.createEvent(admin, api.createVenue(admin, venue), "");
     }
 
     @Test

@@ -149,6 +149,7 @@ class PurchaseBrowserIT extends ApplicationTest {
                     + "still held for you");
             assertThat(fan.text(".hold-timer")).contains("held for you");
             assertThat(fan.text(".pay")).isEqualTo("Pay 49.00 EUR again");
+            fan.screenshot("payment-declined");
             fan.click(".pay");
             fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));
             fan.click("button.pay");

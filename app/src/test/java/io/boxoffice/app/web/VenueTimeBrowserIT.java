@@ -25,7 +25,9 @@ class VenueTimeBrowserIT extends ApplicationTest {
             assertThat(newYorker.text(".event-when")).contains("Jan 15, 2030");
 
             newYorker.go("#/");
-            newYorker.waitForText("main", "Carmen in Lyon");
+            newYorker.type("form.search input[name=text]", "Carmen in Lyon");
+            newYorker.click("form.search button[type=submit]");
+            newYorker.waitUntil(driver -> newYorker.elements(".event-card").size() == 1);
             assertThat(newYorker.text("main")).contains("9:00 PM CET");
         }
     }
