@@ -81,6 +81,21 @@ class AccessibilityBrowserIT extends ApplicationTest {
             browser.element("form.organizer input[name='price:FLOOR']");
             violations.addAll(check(browser, "organizer"));
 
+            browser.go("#/organizer/venues/new");
+            browser.element("form.venue-editor .venue-preview");
+            violations.addAll(check(browser, "venue editor"));
+
+            browser.go("#/organizer/events");
+            browser.waitForText(".my-events", "Accessible Evening");
+            violations.addAll(check(browser, "my events"));
+
+            browser.go("#/organizer/events/" + eventId);
+            browser.waitUntil(driver -> !browser.elements("table.sales tr[data-section=A]").isEmpty());
+            violations.addAll(check(browser, "an event's sales, house seats and controls"));
+
+            browser.go("#/organizer");
+            browser.element("form.organizer input[name='price:FLOOR']");
+
             // the check itself: a field nobody can name is caught
             browser.js("document.querySelector('form.organizer').append(document.createElement('input'))");
             assertThat(check(browser, "organizer with a field added"))
