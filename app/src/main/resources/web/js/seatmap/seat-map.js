@@ -125,11 +125,10 @@ export class SeatMap extends HTMLElement {
             return {name, price: prices[name], colour, style: {shape: 'fill', colour, ink: '#fff'}};
         });
         this.sections = [];
-        this.rows = [];
         let i = 0;
         for (const section of sections) {
             const first = i;
-            const firstRow = this.rows.length;
+            const rows = [];
             for (const row of section.rows) {
                 const rowFirst = i;
                 for (const seat of row.seats) {
@@ -143,12 +142,12 @@ export class SeatMap extends HTMLElement {
                     this.indexById.set(this.ids[i], i);
                     i++;
                 }
-                this.rows.push({label: row.label, first: rowFirst, end: i});
+                rows.push({label: row.label, first: rowFirst, end: i});
             }
             const xs = Array.from(this.xs.subarray(first, i));
             const ys = Array.from(this.ys.subarray(first, i));
             this.sections.push({
-                id: section.id, name: section.name, first, end: i, rows: this.rows.slice(firstRow),
+                id: section.id, name: section.name, first, end: i, rows,
                 category: this.categories.find(c => c.name === section.category),
                 hull: convexHull(xs, ys),
                 centre: [xs.reduce((a, b) => a + b, 0) / xs.length, ys.reduce((a, b) => a + b, 0) / ys.length],
@@ -513,7 +512,7 @@ export class SeatMap extends HTMLElement {
         this.accessFilter.setAttribute('aria-pressed', String(on));
         this.buckets = null;
         if (on) {
-            this.frame(this.accessBox, MARKS_FROM_PX + 2);
+            this.frame(this.accessBox, MARKS_FROM_PX);
             this.showSummary(-1);
         }
         this.requestDraw();
@@ -821,8 +820,13 @@ export class SeatMap extends HTMLElement {
         return [this.xs[i] * this.scale + this.tx, this.ys[i] * this.scale + this.ty];
     }
 
-    inView(x, y, margin = 0) {
-        return x >= -margin && x <= this.width + margin && y >= -margin && y <= this.height + margin;
+    inView(x, y) {
+        return x >= 0 && x <= this.width && y >= 0 && y <= this.height;
+    }
+
+    boxInView([x0, y0, x1, y1]) {
+        return x1 * this.scale + this.tx >= 0 && x0 * this.scale + this.tx <= this.width
+            && y1 * this.scale + this.ty >= 0 && y0 * this.scale + this.ty <= this.height;
     }
 
     drawStage(c) {
@@ -839,15 +843,17 @@ export class SeatMap extends HTMLElement {
         c.beginPath();
         c.roundRect(sx, sy, w, h, Math.min(6, h / 4));
         c.fill();
-        const size = Math.min(16, Math.floor(h * 0.7));
-        c.font = `600 ${size}px ${FONT}`;
-        if (size >= 7 && c.measureText(label).width <= w - 4) {
+        // inside the stage where it fits, else over it, legible on its halo
+        c.font = `600 ${Math.min(16, Math.floor(h * 0.7))}px ${FONT}`;
+        if (h >= 12 && c.measureText(label).width <= w - 4) {
             c.fillStyle = '#fff';
             c.textAlign = 'center';
             c.textBaseline = 'middle';
             c.fillText(label, sx + w / 2, sy + h / 2 + 1);
-            this.shown.stage = label;
+        } else {
+            this.label(c, label, sx + w / 2, sy + h / 2, `600 11px ${FONT}`, INK);
         }
+        this.shown.stage = label;
     }
 
     /** Each section as its outline, grown by a seat's radius; filled by how much of it is left in the overview. */
@@ -875,8 +881,6 @@ export class SeatMap extends HTMLElement {
     labelSectionsInOverview(c) {
         for (const section of this.sections) {
             const [, y0, , y1] = section.box;
-            // as wide as the section is across its middle: a slanted section's box is far wider than its inside
-            const width = (widthAt(section.hull, section.centre[1]) + 2 * this.radius) * this.scale - 4;
             const height = (y1 - y0) * this.scale + 2 * this.radius * this.scale;
             const [x, y] = [section.centre[0] * this.scale + this.tx, section.centre[1] * this.scale + this.ty];
             if (!this.inView(x, y)) {
@@ -884,25 +888,29 @@ export class SeatMap extends HTMLElement {
             }
             const price = section.category.price;
             const candidates = [
-                ['600 11px', [section.name, section.id]],
-                ['10px', price ? [money(price), shortMoney(price)] : []],
-                ['10px', section.available ? [`${section.available} left`] : ['sold out']]];
-            const lines = [];
-            for (const [font, texts] of candidates.slice(0, Math.max(1, Math.floor(height / 12)))) {
-                c.font = `${font} ${FONT}`;
-                const text = texts.find(t => c.measureText(t).width <= width);
-                if (text) {
-                    lines.push([font, text]);
-                } else if (!lines.length) {
-                    break; // no name, no label
+                [`600 11px ${FONT}`, [section.name, section.id]],
+                [`10px ${FONT}`, price ? [money(price), shortMoney(price)] : []],
+                [`10px ${FONT}`, [section.available ? `${section.available} left` : 'sold out']]];
+            // as many lines as fit, each within the section's width where it is drawn (slanted sections narrow)
+            for (let count = Math.min(candidates.length, Math.floor(height / 12)); count > 0; count--) {
+                const lines = candidates.slice(0, count).map(([font, texts], k) => {
+                    const ly = y + (k - (count - 1) / 2) * 12;
+                    const room = Math.min(this.widthAcross(section, ly - 5), this.widthAcross(section, ly + 5));
+                    c.font = font;
+                    return [font, texts.find(text => c.measureText(text).width <= room), ly];
+                });
+                if (lines.every(([, text]) => text)) {
+                    lines.forEach(([font, text, ly]) => this.label(c, text, x, ly, font, INK));
+                    this.shown.sectionLabels.push(lines.map(([, text]) => text).join(' · '));
+                    break;
                 }
             }
-            lines.forEach(([font, text], k) =>
-                this.label(c, text, x, y + (k - (lines.length - 1) / 2) * 12, `${font} ${FONT}`, INK));
-            if (lines.length) {
-                this.shown.sectionLabels.push(lines.map(([, text]) => text).join(' · '));
-            }
         }
+    }
+
+    /** A section's width along the screen's horizontal line at y, CSS pixels. */
+    widthAcross(section, y) {
+        return (widthAt(section.hull, (y - this.ty) / this.scale) + 2 * this.radius) * this.scale - 4;
     }
 
     /**
@@ -911,8 +919,10 @@ export class SeatMap extends HTMLElement {
      */
     labelRowsAndSections(c, pitch) {
         const font = `600 ${Math.min(13, Math.round(pitch * 0.5))}px ${FONT}`;
+        c.font = font;
         const edge = pitch * 0.6;
-        for (const row of this.rows) {
+        const rows = this.sections.filter(section => this.boxInView(section.box)).flatMap(section => section.rows);
+        for (const row of rows) {
             const ends = row.end - row.first > 1 ? [[row.first, row.first + 1, 1], [row.end - 1, row.end - 2, -1]]
                 : [[row.first, -1, 1]];
             for (const [end, next, inwards] of ends) {
@@ -929,7 +939,14 @@ export class SeatMap extends HTMLElement {
                 const length = Math.hypot(dx, dy) || 1;
                 const x = (this.xs[end] + dx / length * this.spacing * 1.1) * this.scale + this.tx;
                 const y = (this.ys[end] + dy / length * this.spacing * 1.1) * this.scale + this.ty;
-                this.label(c, row.label, ...this.towardsEdge(...this.toScreen(seen), x, y, edge), font, '#4f545c');
+                const [lx, ly] = this.towardsEdge(...this.toScreen(seen), x, y, edge);
+                if (lx !== x || ly !== y) {
+                    // kept at the edge, over the row's seats: on a patch of background
+                    const width = c.measureText(row.label).width + 4;
+                    c.fillStyle = BACKGROUND;
+                    c.fillRect(lx - width / 2, ly - edge, width, 2 * edge);
+                }
+                this.label(c, row.label, lx, ly, font, '#4f545c');
                 this.shown.rowLabels.push(`${this.sections[this.sectionOf[end]].id} ${row.label}`);
             }
         }

@@ -39,6 +39,11 @@ class SeatMapBrowserIT extends ApplicationTest {
             b.waitForText(".notice", "Floor A, row 1, seat 5 is already taken. Please pick another seat.");
             assertThat(b.seatSelected("A-1-5")).isFalse();
             assertThat(b.element(".hold").isEnabled()).isFalse();
+
+            // back on the map, A's seats are drawn as A's own; B sees them as anyone's hold
+            a.openEvent(eventId);
+            a.waitUntil(driver -> a.seatMine("A-1-4") && a.seatMine("A-1-5"));
+            assertThat(b.seatMine("A-1-4")).isFalse();
         }
         assertThat(store.holdsBySeat(eventId, List.of("A-1-4", "A-1-5")).values()).allSatisfy(holders ->
                 assertThat(holders).hasSize(1));
