@@ -843,15 +843,16 @@ export class SeatMap extends HTMLElement {
         c.beginPath();
         c.roundRect(sx, sy, w, h, Math.min(6, h / 4));
         c.fill();
-        // inside the stage where it fits, else over it, legible on its halo
+        // in the middle of the stage's part in view: inside it where it fits, else over it, legible on its halo
+        const [from, to] = [Math.max(sx, 0), Math.min(sx + w, this.width)];
         c.font = `600 ${Math.min(16, Math.floor(h * 0.7))}px ${FONT}`;
-        if (h >= 12 && c.measureText(label).width <= w - 4) {
+        if (h >= 12 && c.measureText(label).width <= to - from - 4) {
             c.fillStyle = '#fff';
             c.textAlign = 'center';
             c.textBaseline = 'middle';
-            c.fillText(label, sx + w / 2, sy + h / 2 + 1);
+            c.fillText(label, (from + to) / 2, sy + h / 2 + 1);
         } else {
-            this.label(c, label, sx + w / 2, sy + h / 2, `600 11px ${FONT}`, INK);
+            this.label(c, label, (from + to) / 2, sy + h / 2, 11, INK);
         }
         this.shown.stage = label;
     }
@@ -879,38 +880,65 @@ export class SeatMap extends HTMLElement {
 
     /** Name, price and seats left on each section, as much of it as fits; shorter forms where the full one does not. */
     labelSectionsInOverview(c) {
+        c.textAlign = 'center';
+        c.textBaseline = 'middle';
         for (const section of this.sections) {
-            const [, y0, , y1] = section.box;
-            const height = (y1 - y0) * this.scale + 2 * this.radius * this.scale;
             const [x, y] = [section.centre[0] * this.scale + this.tx, section.centre[1] * this.scale + this.ty];
-            if (!this.inView(x, y)) {
+            const lines = this.inView(x, y) ? this.overviewLabel(c, section) : [];
+            if (!lines.length) {
                 continue;
             }
-            const price = section.category.price;
-            const candidates = [
-                [`600 11px ${FONT}`, [section.name, section.id]],
-                [`10px ${FONT}`, price ? [money(price), shortMoney(price)] : []],
-                [`10px ${FONT}`, [section.available ? `${section.available} left` : 'sold out']]];
-            // as many lines as fit, each within the section's width where it is drawn (slanted sections narrow)
-            for (let count = Math.min(candidates.length, Math.floor(height / 12)); count > 0; count--) {
-                const lines = candidates.slice(0, count).map(([font, texts], k) => {
-                    const ly = y + (k - (count - 1) / 2) * 12;
-                    const room = Math.min(this.widthAcross(section, ly - 5), this.widthAcross(section, ly + 5));
-                    c.font = font;
-                    return [font, texts.find(text => c.measureText(text).width <= room), ly];
-                });
-                if (lines.every(([, text]) => text)) {
-                    lines.forEach(([font, text, ly]) => this.label(c, text, x, ly, font, INK));
-                    this.shown.sectionLabels.push(lines.map(([, text]) => text).join(' · '));
-                    break;
-                }
+            // one patch of background behind the lines: far cheaper than a halo around every letter
+            const width = Math.max(...lines.map(line => line.width)) + 6;
+            c.globalAlpha = 0.75;
+            c.fillStyle = BACKGROUND;
+            c.fillRect(x - width / 2, y - lines.length * 6 - 1, width, lines.length * 12 + 2);
+            c.globalAlpha = 1;
+            c.fillStyle = INK;
+            for (const line of lines) {
+                c.font = line.font;
+                c.fillText(line.text, x, y + line.dy);
             }
+            this.shown.sectionLabels.push(lines.map(line => line.text).join(' · '));
         }
     }
 
-    /** A section's width along the screen's horizontal line at y, CSS pixels. */
-    widthAcross(section, y) {
-        return (widthAt(section.hull, (y - this.ty) / this.scale) + 2 * this.radius) * this.scale - 4;
+    /**
+     * The lines of a section's label ([{font, text, width, dy}]), as many as fit, each within the section's width
+     * where it is drawn (slanted sections are narrow); worked out again only when the zoom or the seats left change.
+     */
+    overviewLabel(c, section) {
+        const key = `${this.scale} ${section.available}`;
+        if (section.label?.key === key) {
+            return section.label.lines;
+        }
+        const price = section.category.price;
+        const candidates = [
+            [`600 11px ${FONT}`, [section.name, section.id]],
+            [`10px ${FONT}`, price ? [money(price), shortMoney(price)] : []],
+            [`10px ${FONT}`, [section.available ? `${section.available} left` : 'sold out']]];
+        const [, y0, , y1] = section.box;
+        const height = (y1 - y0 + 2 * this.radius) * this.scale;
+        let lines = [];
+        for (let count = Math.min(candidates.length, Math.floor(height / 12)); count > 0 && !lines.length; count--) {
+            lines = candidates.slice(0, count).map(([font, texts], k) => {
+                const dy = (k - (count - 1) / 2) * 12;
+                const room = Math.min(this.widthAcross(section, dy - 5), this.widthAcross(section, dy + 5));
+                c.font = font;
+                const text = texts.find(candidate => c.measureText(candidate).width <= room);
+                return {font, text, width: text && c.measureText(text).width, dy};
+            });
+            if (!lines.every(line => line.text)) {
+                lines = [];
+            }
+        }
+        section.label = {key, lines};
+        return lines;
+    }
+
+    /** A section's width on the screen along the horizontal line dy CSS pixels below its middle. */
+    widthAcross(section, dy) {
+        return (widthAt(section.hull, section.centre[1] + dy / this.scale) + 2 * this.radius) * this.scale - 4;
     }
 
     /**
@@ -918,8 +946,7 @@ export class SeatMap extends HTMLElement {
      * section's name in front of its first row.
      */
     labelRowsAndSections(c, pitch) {
-        const font = `600 ${Math.min(13, Math.round(pitch * 0.5))}px ${FONT}`;
-        c.font = font;
+        const size = Math.min(13, Math.round(pitch * 0.5));
         const edge = pitch * 0.6;
         const rows = this.sections.filter(section => this.boxInView(section.box)).flatMap(section => section.rows);
         for (const row of rows) {
@@ -939,21 +966,17 @@ export class SeatMap extends HTMLElement {
                 const length = Math.hypot(dx, dy) || 1;
                 const x = (this.xs[end] + dx / length * this.spacing * 1.1) * this.scale + this.tx;
                 const y = (this.ys[end] + dy / length * this.spacing * 1.1) * this.scale + this.ty;
-                const [lx, ly] = this.towardsEdge(...this.toScreen(seen), x, y, edge);
-                if (lx !== x || ly !== y) {
-                    // kept at the edge, over the row's seats: on a patch of background
-                    const width = c.measureText(row.label).width + 4;
-                    c.fillStyle = BACKGROUND;
-                    c.fillRect(lx - width / 2, ly - edge, width, 2 * edge);
-                }
-                this.label(c, row.label, lx, ly, font, '#4f545c');
+                this.label(c, row.label, ...this.towardsEdge(...this.toScreen(seen), x, y, edge), size, '#4f545c');
                 this.shown.rowLabels.push(`${this.sections[this.sectionOf[end]].id} ${row.label}`);
             }
         }
         for (const section of this.sections) {
             const [x, y] = [section.front[0] * this.scale + this.tx, section.front[1] * this.scale + this.ty];
             if (this.inView(x, y)) {
-                this.label(c, section.name, x, y, `700 13px ${FONT}`, INK);
+                // wholly in view, however close to the edge its anchor is
+                c.font = `700 13px ${FONT}`;
+                const half = c.measureText(section.name).width / 2 + 2;
+                this.label(c, section.name, Math.min(Math.max(x, half), this.width - half), y, 13, INK, 700);
                 this.shown.sectionLabels.push(section.name);
             }
         }
@@ -973,15 +996,14 @@ export class SeatMap extends HTMLElement {
         return [ax + t * (bx - ax), ay + t * (by - ay)];
     }
 
-    /** Text with a halo of the background's colour, legible over seats and section shapes alike. */
-    label(c, text, x, y, font, colour) {
-        c.font = font;
+    /** Text on a patch of the background's colour, legible over seats and section shapes alike. */
+    label(c, text, x, y, size, colour, weight = 600) {
+        c.font = `${weight} ${size}px ${FONT}`;
         c.textAlign = 'center';
         c.textBaseline = 'middle';
-        c.lineJoin = 'round';
-        c.lineWidth = 3;
-        c.strokeStyle = BACKGROUND;
-        c.strokeText(text, x, y);
+        const width = c.measureText(text).width + 4;
+        c.fillStyle = BACKGROUND;
+        c.fillRect(x - width / 2, y - size / 2 - 2, width, size + 4);
         c.fillStyle = colour;
         c.fillText(text, x, y);
     }
@@ -1181,9 +1203,11 @@ function symbol(style, access) {
     return canvas;
 }
 
-/** "69 EUR" for 69.00 EUR: where a section's label has little room. */
+/** "€69" for 69.00 EUR: where a section's label has little room. */
 function shortMoney(price) {
-    return money({...price, amount: price.amount.replace(/\.0+$/, '')});
+    const whole = Number(price.amount) % 1 === 0;
+    return new Intl.NumberFormat('en', {style: 'currency', currency: price.currency, currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: whole ? 0 : undefined}).format(Number(price.amount));
 }
 
 customElements.define('seat-map', SeatMap);

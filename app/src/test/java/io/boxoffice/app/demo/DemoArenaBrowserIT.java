@@ -80,7 +80,7 @@ class DemoArenaBrowserIT extends ApplicationTest {
             Map<String, Object> opened = fan.seatMap();
             assertThat(opened).containsEntry("detail", "sections").containsEntry("stage", "Stage");
             assertThat(labels(opened, "sectionLabels")).contains("Floor F1 · 89.00 EUR · 900 left")
-                    .anySatisfy(label -> assertThat(label).matches("(Section )?2\\d\\d · 45(\\.00)? EUR · \\d+ left"));
+                    .anySatisfy(label -> assertThat(label).matches("(Section )?2\\d\\d · (45.00 EUR|€45) · \\d+ left"));
             fan.screenshot("arena-seat-map");
 
             WebElement canvas = fan.element("seat-map canvas");
@@ -125,10 +125,13 @@ class DemoArenaBrowserIT extends ApplicationTest {
             fan.signUp("fan-on-a-phone").openEvent(DemoData.NORTHERN_LIGHTS_ID);
             Map<String, Object> opened = fan.seatMap();
             assertThat(opened).containsEntry("detail", "sections").containsEntry("stage", "Stage");
-            // little room per section on a phone: short forms, and no more lines than fit
+            // little room per section on a phone: short forms, and no more lines than fit; the jump list says all
             assertThat(labels(opened, "sectionLabels"))
-                    .anySatisfy(label -> assertThat(label).matches("(Floor )?F2 · 89(\\.00)? EUR · 900 left"))
-                    .anySatisfy(label -> assertThat(label).matches("(Section )?10\\d · 69(\\.00)? EUR.*"));
+                    .anySatisfy(label -> assertThat(label).matches("(Floor )?F2 · (89.00 EUR|€89) · 900 left"))
+                    .anySatisfy(label -> assertThat(label).matches("(Section )?10\\d · (69.00 EUR|€69).*"))
+                    .anySatisfy(label -> assertThat(label).matches("(Section )?2\\d\\d · (45.00 EUR|€45).*"));
+            assertThat(new Select(fan.element(".jump")).getOptions()).extracting(WebElement::getText)
+                    .contains("Floor F2 · 89.00 EUR · 900 seats left", "Section 101 · 69.00 EUR · 577 seats left");
             assertThat((Boolean) fan.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("nothing wider than the phone").isTrue();
             fan.screenshot("phone-arena-sections");
