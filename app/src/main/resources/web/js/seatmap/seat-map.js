@@ -57,7 +57,7 @@ export class SeatMap extends HTMLElement {
         }
         this.innerHTML = `
             <div class="seat-map-bar">
-                <select class="jump" aria-label="Jump to section" hidden></select>
+                <select class="jump" aria-label="Jump to section" aria-describedby="seat-map-help" hidden></select>
                 <button type="button" class="access-filter" aria-pressed="false" hidden>Accessible seating</button>
                 <div class="seat-map-tools" role="group" aria-label="Zoom">
                     <button type="button" data-zoom="in" aria-label="Zoom in">+</button>
@@ -70,7 +70,7 @@ export class SeatMap extends HTMLElement {
                 <button type="button" class="seat-focus" aria-describedby="seat-map-help"></button>
                 <p id="seat-map-help" class="visually-hidden">Arrow keys move between the seats of a section;
                     Enter or Space selects or releases the seat; plus and minus zoom; the Jump to section list
-                    reaches any section.</p>
+                    shows any section, and Enter there goes to its first seat left.</p>
                 <div class="seat-tip" hidden></div>
                 <p class="section-summary" aria-live="polite" hidden></p>
             </div>`;
@@ -526,11 +526,12 @@ export class SeatMap extends HTMLElement {
             zoom === 'in' ? this.zoom(1.6) : zoom === 'out' ? this.zoom(1 / 1.6) : zoom === 'fit' && this.fit();
         });
         this.accessFilter.addEventListener('click', () => this.filterAccessible(!this.filter));
+        // the list shows a section as it changes (arrow keys change a closed list, so focus stays), and Enter
+        // puts the keyboard on the section's first seat left, ready for the arrow keys
         this.jump.addEventListener('change', () => {
             if (this.jump.value === '') {
                 return;
             }
-            // the keyboard lands on the section's first seat left, ready for the arrow keys
             const s = Number(this.jump.value);
             const section = this.sections[s];
             this.showSection(s);
@@ -540,7 +541,12 @@ export class SeatMap extends HTMLElement {
             }
             this.focused = i;
             this.describeFocused();
-            this.focusButton.focus();
+        });
+        this.jump.addEventListener('keydown', event => {
+            if (event.key === 'Enter' && this.jump.value !== '') {
+                event.preventDefault();
+                this.focusButton.focus();
+            }
         });
         const canvas = this.canvas;
         canvas.addEventListener('wheel', event => {

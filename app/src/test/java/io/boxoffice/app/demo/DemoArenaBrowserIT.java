@@ -197,19 +197,16 @@ class DemoArenaBrowserIT extends ApplicationTest {
     }
 
     @Test
-    void aKeyboardUserJumpsToAnySectionInOneStepAndMovesSeatBySeatWithinIt() {
+    void aKeyboardUserJumpsToAnySectionInOneStepAndMovesSeatBySeatWithinItAndAMouseUserClicksOne() {
         try (Browser fan = Browser.open(port)) {
             fan.openEvent(DemoData.NORTHERN_LIGHTS_ID);
-            // the mouse over a section says what it is; a click zooms into it
-            fan.hoverSection("101");
-            fan.waitForText(".seat-tip", "Section 101 · 69.00 EUR · ");
-            fan.actions().click().perform();
-            fan.waitForText(".section-summary", "Section 101 · 69.00 EUR · ");
-            fan.click("[data-zoom=fit]");
-
-            Select jump = new Select(fan.element(".jump"));
-            assertThat(jump.getOptions()).hasSize(1 + 36);
-            jump.selectByVisibleText("Floor F3 · 89.00 EUR · 900 seats left");
+            assertThat(new Select(fan.element(".jump")).getOptions()).hasSize(1 + 36);
+            // keys alone: Tab to the list, arrow down to the section (each one shown, the focus kept), Enter
+            fan.tabTo(".jump");
+            fan.actions().sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN).perform();
+            fan.waitForText(".section-summary", "Floor F3 · 89.00 EUR · 900 seats left");
+            assertThat((Boolean) fan.js("return document.activeElement.matches('.jump')")).isTrue();
+            fan.actions().sendKeys(Keys.ENTER).perform();
             fan.waitUntil(driver -> (Boolean) fan.js("return document.activeElement.matches('.seat-focus')"));
             assertThat(fan.element(".seat-focus").getAccessibleName())
                     .isEqualTo("Floor F3, row 1, seat 1, 89.00 EUR, available");
@@ -220,6 +217,14 @@ class DemoArenaBrowserIT extends ApplicationTest {
             assertThat(fan.element(".seat-focus").getAccessibleName())
                     .isEqualTo("Floor F3, row 2, seat 2, 89.00 EUR, available");
             fan.screenshot("arena-jump-to-section");
+
+            // with a mouse: over a section, a tip says what it is; a click zooms into it
+            fan.click("[data-zoom=fit]");
+            fan.hoverSection("101");
+            fan.waitForText(".seat-tip", "Section 101 · 69.00 EUR · 577 seats left");
+            fan.actions().click().perform();
+            fan.waitForText(".section-summary", "Section 101 · 69.00 EUR · 577 seats left");
+            assertThat(fan.seatMap().get("detail")).isEqualTo("seats");
         }
     }
 

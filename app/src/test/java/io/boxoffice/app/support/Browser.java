@@ -3,6 +3,7 @@ package io.boxoffice.app.support;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -208,6 +209,17 @@ public final class Browser implements AutoCloseable {
     /** Whether the map draws the seat as held by this fan. */
     public boolean seatMine(String seatId) {
         return (Boolean) js("return document.querySelector('seat-map').isMine(arguments[0])", seatId);
+    }
+
+    /** Presses Tab until the element matching css has the focus, as a keyboard user would. */
+    public void tabTo(String css) {
+        for (int presses = 0; presses < 40; presses++) {
+            if ((Boolean) js("return document.activeElement.matches(arguments[0])", css)) {
+                return;
+            }
+            actions().sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + css);
     }
 
     public Actions actions() {

@@ -80,7 +80,7 @@ class SeatMapBrowserIT extends ApplicationTest {
         String eventId = api.eventWithSeats(5);
         try (Browser fan = Browser.open(port)) {
             fan.signUp("fan-keys").openEvent(eventId);
-            tabUntil(fan, ".seat-focus");
+            fan.tabTo(".seat-focus");
             assertThat(fan.element(".seat-focus").getAccessibleName())
                     .isEqualTo("Floor A, row 1, seat 1, 49.00 EUR, available");
 
@@ -92,20 +92,10 @@ class SeatMapBrowserIT extends ApplicationTest {
             assertThat(fan.seatSelected("A-1-3")).isTrue();
             assertThat(fan.element(".seat-focus").getAccessibleName()).endsWith("seat 3, 49.00 EUR, selected");
             assertThat(fan.text(".chosen")).contains("Floor A, row 1, seat 3");
-            tabUntil(fan, ".hold");
+            fan.tabTo(".hold");
             fan.actions().sendKeys(Keys.ENTER).perform();
             fan.waitUntil(driver -> fan.currentUrl().contains("#/reservations/"));
             fan.waitForText(".hold-timer", "Your seats are held for you");
         }
-    }
-
-    private static void tabUntil(Browser fan, String css) {
-        for (int presses = 0; presses < 40; presses++) {
-            if ((Boolean) fan.js("return document.activeElement.matches(arguments[0])", css)) {
-                return;
-            }
-            fan.actions().sendKeys(Keys.TAB).perform();
-        }
-        throw new AssertionError("Tab never reached " + css);
     }
 }
