@@ -1,7 +1,7 @@
 // An event: its seat map with live availability, the fan's selection and total, and the button that holds them.
 
 import {call, graphql, session, settings} from '../api.js';
-import {HELD_COLOUR, SELECTED_COLOUR, SOLD_COLOUR} from '../seatmap/seat-map.js';
+import '../seatmap/seat-map.js';
 import {LiveSeats} from '../seatmap/live-seats.js';
 import {countdown} from '../countdown.js';
 import {go, reload, requireSignIn, titled, toast} from '../main.js';
@@ -10,7 +10,8 @@ import {element, tag} from '../dom.js';
 import {explain, list, money, when} from '../words.js';
 
 const EVENT = `query($id: ID!) {
-  event(id: $id) { id name startsAt salesStartAt salesState maxTicketsPerFan venue { id name city timeZone }
+  event(id: $id) { id name startsAt salesStartAt salesState maxTicketsPerFan venue { id name city timeZone
+                     stage { label x y width height } }
                    prices { category price { amount currency } } waitingRoom { maxFansInFlow } }
 }`;
 const SALES_STOPPED = {
@@ -72,8 +73,10 @@ async function show(page, event, admitted, live) {
                 <p class="notice" role="alert"></p>
                 <p class="empty">Pick seats on the map: click them, or tab to the map and use the arrow keys.</p>
                 <ul class="chosen"></ul>
-                <p class="total" hidden>Total <strong></strong></p>
-                <button type="button" class="primary hold" disabled>Hold seats</button>
+                <div class="hold-bar">
+                    <p class="total" hidden><span class="count"></span> · <strong></strong></p>
+                    <button type="button" class="primary hold" disabled>Hold seats</button>
+                </div>
                 <p class="hint"></p>
                 <form class="best-available">
                     <h3>Or let us find seats together</h3>
@@ -109,8 +112,8 @@ async function show(page, event, admitted, live) {
     }
 
     const venue = await call(`/api/venues/${encodeURIComponent(event.venue.id)}`);
-    map.load(venue, prices, maxSeats);
-    legend(page.querySelector('.legend'), map.categories);
+    map.load(venue, prices, maxSeats, {stage: event.venue.stage});
+    legend(page.querySelector('.legend'), map);
     const snapshot = await availability;
     map.setAvailability(snapshot.held, snapshot.sold, snapshot.house);
     live.attach({
@@ -184,7 +187,7 @@ async function show(page, event, admitted, live) {
         admitted, notice});
 
     restoreSelection(map, eventId);
-    showExistingHold(page, eventId);
+    showExistingHold(page, eventId, map);
     showSelection(page, map.selectedSeats(), salesOpen);
     const turn = admitted && countdown(page.querySelector('.turn-left'), admitted.until,
         {end: () => backInLine(map.selectedSeats().map(seat => seat.id))});
@@ -268,21 +271,13 @@ function bestAvailable(form, {eventId, maxSeats, categories, salesOpen, admitted
     });
 }
 
-function legend(box, categories) {
-    for (const category of categories) {
-        box.append(swatch(category.colour, category.price ? `${category.name} ${money(category.price)}`
-            : category.name));
-    }
-    box.append(swatch(HELD_COLOUR, 'On hold'), swatch(SOLD_COLOUR, 'Sold'),
-        swatch(SELECTED_COLOUR, 'Your selection', 'selected'));
-}
-
-function swatch(colour, label, kind = '') {
-    const item = tag('li', '');
-    const mark = tag('span', '', {class: `swatch ${kind}`, 'aria-hidden': 'true'});
-    mark.style.background = colour;
-    item.append(mark, document.createTextNode(label));
-    return item;
+/** Each kind of seat with the shape the map draws it in. */
+function legend(box, map) {
+    box.replaceChildren(...map.legend().map(({label, symbol}) => {
+        const item = tag('li', '');
+        item.append(symbol, document.createTextNode(label));
+        return item;
+    }));
 }
 
 function showSelection(page, seats, salesOpen) {
@@ -300,6 +295,9 @@ function showSelection(page, seats, salesOpen) {
     page.querySelector('.empty').hidden = seats.length > 0;
     const total = page.querySelector('.total');
     total.hidden = !seats.length;
+    total.querySelector('.count').textContent = `${seats.length} seat${seats.length === 1 ? '' : 's'}`;
+    // on a phone, the bar with the count, total and button stays at the screen's foot while seats are picked
+    page.querySelector('.hold-bar').classList.toggle('has-seats', seats.length > 0);
     if (seats.length && seats.every(seat => seat.price)) {
         const cents = seats.reduce((sum, seat) => sum + Math.round(Number(seat.price.amount) * 100), 0);
         total.querySelector('strong').textContent = money({amount: (cents / 100).toFixed(2),
@@ -318,8 +316,8 @@ function restoreSelection(map, eventId) {
     seatIds.filter(id => map.has(id) && map.statusOf(id) === 'AVAILABLE').forEach(id => map.select(id));
 }
 
-/** A fan who already holds seats here is shown the way back to that hold. */
-async function showExistingHold(page, eventId) {
+/** A fan who already holds seats here is shown the way back to that hold, and the map marks them as theirs. */
+async function showExistingHold(page, eventId, map) {
     if (!session()) {
         return;
     }
@@ -327,6 +325,7 @@ async function showExistingHold(page, eventId) {
         const holds = (await graphql(MY_RESERVATIONS)).myReservations.filter(reservation =>
             reservation.status === 'HELD' && reservation.event?.id === eventId
             && Date.parse(reservation.expiresAt) > Date.now());
+        map.setMine(holds.flatMap(hold => hold.seatIds));
         if (holds.length) {
             const banner = page.querySelector('.existing-hold');
             const seats = holds.reduce((n, hold) => n + hold.seatIds.length, 0);

@@ -21,6 +21,38 @@ export function convexHull(xs, ys) {
     return [...half(order), ...half([...order].reverse())].flatMap(i => [xs[i], ys[i]]);
 }
 
+/**
+ * Whether (x, y) lies inside a convex hull as {@link convexHull} gives it, or within tolerance of its edges (a hull
+ * of one or two points is a dot or a segment, inside nothing but its tolerance).
+ */
+export function insideConvex(hull, x, y, tolerance) {
+    const n = hull.length / 2;
+    for (let k = 0; k < n; k++) {
+        const [ax, ay] = [hull[2 * k], hull[2 * k + 1]];
+        const [bx, by] = [hull[(2 * k + 2) % hull.length], hull[(2 * k + 3) % hull.length]];
+        const length = Math.hypot(bx - ax, by - ay);
+        const side = length ? ((bx - ax) * (y - ay) - (by - ay) * (x - ax)) / length : -Math.hypot(x - ax, y - ay);
+        if (side < -tolerance) {
+            return false;
+        }
+    }
+    return n > 0;
+}
+
+/** How wide a convex hull is along the horizontal line at y (0 where the line misses it). */
+export function widthAt(hull, y) {
+    let [from, to] = [Infinity, -Infinity];
+    for (let k = 0; k < hull.length; k += 2) {
+        const [ax, ay] = [hull[k], hull[k + 1]];
+        const [bx, by] = [hull[(k + 2) % hull.length], hull[(k + 3) % hull.length]];
+        if ((ay - y) * (by - y) <= 0 && ay !== by) {
+            const x = ax + (bx - ax) * (y - ay) / (by - ay);
+            [from, to] = [Math.min(from, x), Math.max(to, x)];
+        }
+    }
+    return Math.max(0, to - from);
+}
+
 /** Median distance between neighbouring seats of a row: the map's unit for seat size and hit testing. */
 export function seatSpacing(rows) {
     const gaps = [];

@@ -6,6 +6,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -13,6 +14,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -177,10 +180,71 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks a seat with the mouse, where the map draws it. */
     public void clickSeat(String seatId) {
-        @SuppressWarnings("unchecked")
+        Point at = onMap("screenPosition", seatId);
+        new Actions(driver).moveToLocation(at.x(), at.y()).click().perform();
+    }
+
+    /** Taps a seat with a finger, where the map draws it. */
+    public void tapSeat(String seatId) {
+        tap(onMap("screenPosition", seatId));
+    }
+
+    /** Taps the middle of a section of the seat map, as the map stands. */
+    public void tapSection(String sectionId) {
+        tap(onMap("sectionPosition", sectionId));
+    }
+
+    /** Moves the mouse over the middle of a section of the seat map. */
+    public void hoverSection(String sectionId) {
+        Point at = onMap("sectionPosition", sectionId);
+        new Actions(driver).moveToLocation(at.x(), at.y()).perform();
+    }
+
+    /** A point of the viewport, CSS pixels. */
+    public record Point(int x, int y) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Point onMap(String method, String id) {
         Map<String, Number> at = (Map<String, Number>) js(
-                "return document.querySelector('seat-map').screenPosition(arguments[0])", seatId);
-        new Actions(driver).moveToLocation(at.get("x").intValue(), at.get("y").intValue()).click().perform();
+                "return document.querySelector('seat-map')." + method + "(arguments[0])", id);
+        return new Point(at.get("x").intValue(), at.get("y").intValue());
+    }
+
+    /** A touch screen's tap: pointer events of type "touch", as a phone sends them. */
+    public void tap(Point at) {
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        Sequence tap = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), at.x(), at.y()))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        driver.perform(List.of(tap));
+    }
+
+    /**
+     * What the seat map's last frame showed: {@code detail} (sections or seats), {@code pitch} (CSS pixels between
+     * neighbouring seats), {@code sectionLabels}, {@code rowLabels}, {@code stage} (its label, if drawn) and
+     * {@code highlighted} (the seats the accessible-seating filter shows).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> seatMap() {
+        return (Map<String, Object>) js("return document.querySelector('seat-map').shownState()");
+    }
+
+    /** Whether the map draws the seat as held by this fan. */
+    public boolean seatMine(String seatId) {
+        return (Boolean) js("return document.querySelector('seat-map').isMine(arguments[0])", seatId);
+    }
+
+    /** Presses Tab until the element matching css has the focus, as a keyboard user would. */
+    public void tabTo(String css) {
+        for (int presses = 0; presses < 40; presses++) {
+            if ((Boolean) js("return document.activeElement.matches(arguments[0])", css)) {
+                return;
+            }
+            actions().sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + css);
     }
 
     public Actions actions() {

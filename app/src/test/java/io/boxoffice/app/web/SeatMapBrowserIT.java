@@ -39,6 +39,11 @@ class SeatMapBrowserIT extends ApplicationTest {
             b.waitForText(".notice", "Floor A, row 1, seat 5 is already taken. Please pick another seat.");
             assertThat(b.seatSelected("A-1-5")).isFalse();
             assertThat(b.element(".hold").isEnabled()).isFalse();
+
+            // back on the map, A's seats are drawn as A's own; B sees them as anyone's hold
+            a.openEvent(eventId);
+            a.waitUntil(driver -> a.seatMine("A-1-4") && a.seatMine("A-1-5"));
+            assertThat(b.seatMine("A-1-4")).isFalse();
         }
         assertThat(store.holdsBySeat(eventId, List.of("A-1-4", "A-1-5")).values()).allSatisfy(holders ->
                 assertThat(holders).hasSize(1));
@@ -75,7 +80,7 @@ class SeatMapBrowserIT extends ApplicationTest {
         String eventId = api.eventWithSeats(5);
         try (Browser fan = Browser.open(port)) {
             fan.signUp("fan-keys").openEvent(eventId);
-            tabUntil(fan, ".seat-focus");
+            fan.tabTo(".seat-focus");
             assertThat(fan.element(".seat-focus").getAccessibleName())
                     .isEqualTo("Floor A, row 1, seat 1, 49.00 EUR, available");
 
@@ -87,20 +92,10 @@ class SeatMapBrowserIT extends ApplicationTest {
             assertThat(fan.seatSelected("A-1-3")).isTrue();
             assertThat(fan.element(".seat-focus").getAccessibleName()).endsWith("seat 3, 49.00 EUR, selected");
             assertThat(fan.text(".chosen")).contains("Floor A, row 1, seat 3");
-            tabUntil(fan, ".hold");
+            fan.tabTo(".hold");
             fan.actions().sendKeys(Keys.ENTER).perform();
             fan.waitUntil(driver -> fan.currentUrl().contains("#/reservations/"));
             fan.waitForText(".hold-timer", "Your seats are held for you");
         }
-    }
-
-    private static void tabUntil(Browser fan, String css) {
-        for (int presses = 0; presses < 40; presses++) {
-            if ((Boolean) fan.js("return document.activeElement.matches(arguments[0])", css)) {
-                return;
-            }
-            fan.actions().sendKeys(Keys.TAB).perform();
-        }
-        throw new AssertionError("Tab never reached " + css);
     }
 }
