@@ -1,7 +1,24 @@
 // What fans read: money, dates, seat names, and every refusal of the API in plain words.
 
+/** A price as the viewer's language writes it: €65.00 in English, 65,00 € in French, ¥4,500 in Japanese. */
 export function money(price) {
-    return `${price.amount} ${price.currency}`;
+    return currency(price.currency).format(Number(price.amount));
+}
+
+/** "€45.00 – €89.00": one currency's range. */
+export function moneyRange(min, max) {
+    return currency(min.currency).formatRange(Number(min.amount), Number(max.amount));
+}
+
+/** "€69" for 69.00 EUR, "€69.50" for 69.50: where a label has little room. */
+export function shortMoney(price) {
+    const whole = Number(price.amount) % 1 === 0;
+    return new Intl.NumberFormat(undefined, {style: 'currency', currency: price.currency,
+        currencyDisplay: 'narrowSymbol', minimumFractionDigits: whole ? 0 : undefined}).format(Number(price.amount));
+}
+
+function currency(code) {
+    return new Intl.NumberFormat(undefined, {style: 'currency', currency: code});
 }
 
 /**

@@ -1,7 +1,7 @@
 // Events: on sale or coming, soonest first, searchable by text, city and dates.
 
 import {graphql} from '../api.js';
-import {money, when} from '../words.js';
+import {money, moneyRange, when} from '../words.js';
 import {element} from '../dom.js';
 import {titled} from '../main.js';
 
@@ -60,7 +60,7 @@ export async function render(page) {
 function card(event) {
     const range = event.priceRange;
     const prices = range.min.amount === range.max.amount ? money(range.min)
-        : `${range.min.amount}–${money(range.max)}`;
+        : moneyRange(range.min, range.max);
     const left = event.counts.available;
     const item = element(`
         <li class="event-card">

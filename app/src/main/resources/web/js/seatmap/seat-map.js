@@ -3,7 +3,7 @@
 // a single focusable button that moves from seat to seat gives keyboard and screen-reader users every seat.
 
 import {convexHull, insideConvex, seatSpacing, SeatGrid, widthAt} from './geometry.js';
-import {money, seatName} from '../words.js';
+import {money, seatName, shortMoney} from '../words.js';
 
 const AVAILABLE = 0;
 const HELD = 1;
@@ -1218,13 +1218,6 @@ function symbol(style, access) {
         drawGlyph(c, style, access, '', size / 2, size / 2, r);
     }
     return canvas;
-}
-
-/** "€69" for 69.00 EUR: where a section's label has little room. */
-function shortMoney(price) {
-    const whole = Number(price.amount) % 1 === 0;
-    return new Intl.NumberFormat('en', {style: 'currency', currency: price.currency, currencyDisplay: 'narrowSymbol',
-        minimumFractionDigits: whole ? 0 : undefined}).format(Number(price.amount));
 }
 
 customElements.define('seat-map', SeatMap);

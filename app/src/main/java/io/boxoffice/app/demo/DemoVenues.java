@@ -33,7 +33,7 @@ final class DemoVenues {
                 curvedSection("CIRCLE", "Circle", "CIRCLE", 8, 22, 0, 26.0));
     }
 
-    static final Stage THEATRE_STAGE = new Stage("Stage", -9.0, 1.0, 18.0, 4.5);
+    static final Stage THEATRE_STAGE = new Stage("Stage", -6.0, -0.5, 12.0, 3.5);
     static final Stage ARENA_STAGE = new Stage("Stage", -20.0, -45.0, 40.0, 5.0);
 
     private static Row withWheelchairSpacesAtEnds(Row row) {

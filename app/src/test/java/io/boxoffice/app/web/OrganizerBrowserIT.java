@@ -29,10 +29,10 @@ class OrganizerBrowserIT extends ApplicationTest {
             organizer.click(".done a[href^='#/events/']");
             organizer.waitUntil(driver -> !organizer.elements("seat-map[data-complete]").isEmpty());
             assertThat(organizer.text("h1")).isEqualTo("Harbour Jazz Night");
-            assertThat(organizer.text(".legend")).contains("FLOOR 35.50 EUR");
+            assertThat(organizer.text(".legend")).contains("FLOOR €35.50");
             assertThat(organizer.text(".hint")).as("the fans are told the limit").startsWith("Up to 4 seats per fan.");
             organizer.clickSeat("A-2-6");
-            assertThat(organizer.text(".panel .total")).contains("35.50 EUR");
+            assertThat(organizer.text(".panel .total")).contains("€35.50");
         }
     }
 

@@ -91,8 +91,8 @@ class OrganizerSalesBrowserIT extends ApplicationTest {
             fan.waitForText(".state", "You are going!");
 
             organizer.waitUntil(driver -> organizer.text("table.sales tr[data-section=A] td:nth-child(4)").equals("1"));
-            assertThat(organizer.text("table.sales tr[data-section=A]")).contains("25.00 EUR");
-            assertThat(organizer.text("table.sales tr[data-section=total] td:last-child")).isEqualTo("25.00 EUR");
+            assertThat(organizer.text("table.sales tr[data-section=A]")).contains("€25.00");
+            assertThat(organizer.text("table.sales tr[data-section=total] td:last-child")).isEqualTo("€25.00");
             assertThat(organizer.elements("table.sales tr[data-section=A] td").get(5).getText()).isEqualTo("23");
             organizer.screenshot("organizer-sales");
             assertThat(organizer.elements(".change-event").get(0).isDisplayed()).isFalse();

@@ -85,7 +85,7 @@ class PurchaseBrowserIT extends ApplicationTest {
 
             fan.go("#/me");
             fan.waitForText(".my-group", "Tickets");
-            assertThat(fan.text("main")).contains("Spring Concert", "2 seats", "98.00 EUR", "confirmed");
+            assertThat(fan.text("main")).contains("Spring Concert", "2 seats", "€98.00", "confirmed");
         }
     }
 
@@ -148,7 +148,7 @@ class PurchaseBrowserIT extends ApplicationTest {
             fan.waitForText(".state", "Your payment was declined and you have not been charged. Your seats are "
                     + "still held for you");
             assertThat(fan.text(".hold-timer")).contains("held for you");
-            assertThat(fan.text(".pay")).isEqualTo("Pay 49.00 EUR again");
+            assertThat(fan.text(".pay")).isEqualTo("Pay €49.00 again");
             fan.screenshot("payment-declined");
             fan.click(".pay");
             fan.waitUntil(driver -> fan.currentUrl().contains("/sandbox/checkout/"));

@@ -25,7 +25,7 @@ class SeatMapBrowserIT extends ApplicationTest {
 
             a.clickSeat("A-1-4");
             a.clickSeat("A-1-5");
-            assertThat(a.text(".panel .total")).contains("98.00 EUR");
+            assertThat(a.text(".panel .total")).contains("€98.00");
             a.click(".hold");
             a.waitUntil(driver -> a.currentUrl().contains("#/reservations/"));
 
@@ -82,15 +82,15 @@ class SeatMapBrowserIT extends ApplicationTest {
             fan.signUp("fan-keys").openEvent(eventId);
             fan.tabTo(".seat-focus");
             assertThat(fan.element(".seat-focus").getAccessibleName())
-                    .isEqualTo("Floor A, row 1, seat 1, 49.00 EUR, available");
+                    .isEqualTo("Floor A, row 1, seat 1, €49.00, available");
 
             fan.actions().sendKeys(Keys.ARROW_RIGHT).sendKeys(Keys.ARROW_RIGHT).perform();
             assertThat(fan.element(".seat-focus").getAccessibleName())
-                    .isEqualTo("Floor A, row 1, seat 3, 49.00 EUR, available");
+                    .isEqualTo("Floor A, row 1, seat 3, €49.00, available");
             fan.actions().sendKeys(Keys.ENTER).perform();
 
             assertThat(fan.seatSelected("A-1-3")).isTrue();
-            assertThat(fan.element(".seat-focus").getAccessibleName()).endsWith("seat 3, 49.00 EUR, selected");
+            assertThat(fan.element(".seat-focus").getAccessibleName()).endsWith("seat 3, €49.00, selected");
             assertThat(fan.text(".chosen")).contains("Floor A, row 1, seat 3");
             fan.tabTo(".hold");
             fan.actions().sendKeys(Keys.ENTER).perform();
