@@ -128,18 +128,20 @@ public class SeatingCatalog {
                 venueId).stream().findFirst();
     }
 
+    /**
+     * The event's seating; when its copy expires in an on-sale, the requests that find it gone wait for the one that
+     * reads it again rather than each read it (an unknown event is not kept).
+     */
     public Optional<EventSeating> seating(String eventId) {
-        EventSeating cached = seatingByEvent.getIfPresent(eventId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<EventSeating> loaded = jdbc.query("""
+        return Optional.ofNullable(seatingByEvent.get(eventId, this::load));
+    }
+
+    private EventSeating load(String eventId) {
+        return jdbc.query("""
                         SELECT event_id, venue_id, sales_start_at, prices, waiting_room, max_tickets_per_fan,
                                sales_state, accessible_seats_released
                         FROM event_seating WHERE event_id = ?""",
-                (row, n) -> seatingOf(row), eventId).stream().flatMap(Optional::stream).findFirst();
-        loaded.ifPresent(seating -> seatingByEvent.put(eventId, seating));
-        return loaded;
+                (row, n) -> seatingOf(row), eventId).stream().flatMap(Optional::stream).findFirst().orElse(null);
     }
 
     /** The seating of the event a request names, or the request's 404. */
