@@ -7,6 +7,8 @@ import {explain, money, when} from '../words.js';
 import {titled} from '../main.js';
 
 const POLL_MS = 2000;
+/** How long an organizer's decision shows over an older state that browsing still reports. */
+const DECISION_SHOWN_MS = 10000;
 const LOOKS_FOR_NEW_EVENT = 20;
 const STATE_WORDS = {SCHEDULED: 'Sales not open yet', OPEN: 'On sale', PAUSED: 'Sales paused', CLOSED: 'Sales closed'};
 
@@ -98,6 +100,8 @@ export async function renderEvent(page, eventId) {
     map.load(venue, event.prices, 1000, {selectsTakenSeats: true});
 
     let state = event.salesState;
+    // what the organizer just decided shows until browsing (up to 2 s behind) says the same, or for 10 s at most
+    let decided = null;
     const showState = () => {
         section.querySelector('.sales-state').textContent = STATE_WORDS[state];
         section.querySelector('.open').hidden = state !== 'SCHEDULED';
@@ -110,6 +114,7 @@ export async function renderEvent(page, eventId) {
         act(button, problem, async () => {
             state = (await call(`/api/events/${encodeURIComponent(eventId)}/sales-state`,
                 {method: 'PUT', body: {salesState: button.dataset.sales}})).salesState;
+            decided = {state, until: Date.now() + DECISION_SHOWN_MS};
             showState();
         })));
     const release = section.querySelector('.release-accessible');
@@ -128,7 +133,10 @@ export async function renderEvent(page, eventId) {
             const [sales, availability] = await Promise.all([
                 call(`/api/organizer/events/${encodeURIComponent(eventId)}/sales`),
                 call(`/api/events/${encodeURIComponent(eventId)}/availability`)]);
-            state = sales.salesState;
+            if (!decided || decided.state === sales.salesState || Date.now() > decided.until) {
+                decided = null;
+                state = sales.salesState;
+            }
             showState();
             showSales(section.querySelector('table.sales'), sales);
             map.setAvailability(availability.held, availability.sold, availability.house);
