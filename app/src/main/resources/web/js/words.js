@@ -17,8 +17,14 @@ export function shortMoney(price) {
         currencyDisplay: 'narrowSymbol', minimumFractionDigits: whole ? 0 : undefined}).format(Number(price.amount));
 }
 
+/** One formatter per currency: the seat map says a price for every seat the keyboard reaches. */
+const currencyFormats = new Map();
+
 function currency(code) {
-    return new Intl.NumberFormat(undefined, {style: 'currency', currency: code});
+    if (!currencyFormats.has(code)) {
+        currencyFormats.set(code, new Intl.NumberFormat(undefined, {style: 'currency', currency: code}));
+    }
+    return currencyFormats.get(code);
 }
 
 /**

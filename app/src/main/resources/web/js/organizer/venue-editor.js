@@ -6,6 +6,7 @@ import {call} from '../api.js';
 import {element, tag} from '../dom.js';
 import {explain} from '../words.js';
 import {timeZones} from './zoned-time.js';
+import {clearFieldErrors, showFieldErrors} from './field-errors.js';
 import {titled} from '../main.js';
 
 /** Distance between neighbouring seats, in the map's units. */
@@ -237,7 +238,7 @@ export function render(page) {
     form.addEventListener('submit', async event => {
         event.preventDefault();
         const button = form.querySelector('button[type=submit]');
-        clearErrors(form);
+        clearFieldErrors(form);
         form.querySelector('.done').textContent = '';
         const body = {name: form.querySelector('[name=name]').value.trim(),
             city: form.querySelector('[name=city]').value.trim(), timeZone: zone.value, sections: sections(),
@@ -271,25 +272,17 @@ function fieldWords(path) {
 /** The server's field errors, each beside the field or section it is about, in words; the rest above the button. */
 function showErrors(form, error) {
     const errors = error.problem?.errors || [];
-    const unplaced = [];
-    for (const {field, message} of errors) {
-        const section = field.match(/^sections\[(\d+)]/);
-        const target = section ? form.querySelectorAll('.section-editor .field-error')[Number(section[1])]
-            : form.querySelector(`.field-error[data-field="${field.split('.')[0]}"]`);
-        const words = `${fieldWords(field)}: ${message}`;
-        if (target && !(section && form.querySelector('.sections').hidden)) {
-            target.textContent = target.textContent ? `${target.textContent}; ${words}` : words;
-        } else {
-            unplaced.push(words);
-        }
-    }
-    form.querySelector('.problem').textContent = unplaced.length ? `Please check: ${unplaced.join('; ')}.`
+    const sectionsShown = !form.querySelector('.sections').hidden;
+    const unplaced = showFieldErrors(form, errors, {
+        placeOf: field => {
+            const section = field.match(/^sections\[(\d+)]/);
+            return !section ? form.querySelector(`.field-error[data-field="${field.split('.')[0]}"]`)
+                : sectionsShown ? form.querySelectorAll('.section-editor .field-error')[Number(section[1])] : null;
+        },
+        wordsOf: (field, message) => `${fieldWords(field)}: ${message}`});
+    form.querySelector('.problem').textContent = unplaced.length
+        ? `Please check: ${unplaced.map(({field, message}) => `${fieldWords(field)}: ${message}`).join('; ')}.`
         : errors.length ? 'Please check the fields marked above.' : explain(error);
-}
-
-function clearErrors(form) {
-    form.querySelectorAll('.field-error').forEach(node => node.textContent = '');
-    form.querySelector('.problem').textContent = '';
 }
 
 /** Every seat as a dot in its category's colour, and the stage, scaled to fit. */

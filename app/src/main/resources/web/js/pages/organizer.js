@@ -6,6 +6,7 @@ import {fragmentQuery, requireSignIn, titled} from '../main.js';
 import {element, tag} from '../dom.js';
 import {explain} from '../words.js';
 import {instantIn} from '../organizer/zoned-time.js';
+import {clearFieldErrors, showFieldErrors} from '../organizer/field-errors.js';
 
 const VENUES = '{ venues { id name city timeZone seatCount sections { category } } }';
 /** A venue just created reaches browsing within a second or two: how often, and how long, to look for it. */
@@ -110,15 +111,14 @@ async function newEvent(page, wantedVenue, signal) {
         const fields = new FormData(form);
         const zone = venue()?.timeZone || 'UTC';
         const instant = name => fields.get(name) ? instantIn(fields.get(name), zone) : undefined;
-        form.querySelectorAll('.field-error').forEach(node => node.textContent = '');
-        form.querySelector('.problem').textContent = '';
+        clearFieldErrors(form);
         form.querySelector('.done').textContent = '';
         const errors = dateErrors(instant('startsAt'), instant('salesStartAt'));
         if (!fields.get('name').trim()) {
-            errors.name = 'Give the event a name.';
+            errors.push({field: 'name', message: 'Give the event a name.'});
         }
-        if (Object.keys(errors).length) {
-            showFieldErrors(form, errors);
+        if (errors.length) {
+            sayErrors(form, errors);
             return;
         }
         const prices = {};
@@ -142,9 +142,9 @@ async function newEvent(page, wantedVenue, signal) {
                 tag('a', 'See its seat map', {href: `#/events/${encodeURIComponent(created.eventId)}`}), ' · ',
                 tag('a', 'Manage its sales', {href: `#/organizer/events/${encodeURIComponent(created.eventId)}`}));
         } catch (error) {
-            const byField = Object.fromEntries((error.problem?.errors || []).map(e => [e.field, e.message]));
-            showFieldErrors(form, byField);
-            if (!Object.keys(byField).length) {
+            const errors = error.problem?.errors || [];
+            sayErrors(form, errors);
+            if (!errors.length) {
                 form.querySelector('.problem').textContent = explain(error);
             }
         } finally {
@@ -156,31 +156,24 @@ async function newEvent(page, wantedVenue, signal) {
 
 /** Sales open before the event starts, which is in the future. */
 function dateErrors(startsAt, salesStartAt) {
-    const errors = {};
+    const errors = [];
     if (!startsAt) {
-        errors.startsAt = 'When does it start?';
+        errors.push({field: 'startsAt', message: 'When does it start?'});
     } else if (Date.parse(startsAt) <= Date.now()) {
-        errors.startsAt = 'The event must start in the future.';
+        errors.push({field: 'startsAt', message: 'The event must start in the future.'});
     }
     if (startsAt && salesStartAt && Date.parse(salesStartAt) >= Date.parse(startsAt)) {
-        errors.salesStartAt = 'Sales must open before the event starts.';
+        errors.push({field: 'salesStartAt', message: 'Sales must open before the event starts.'});
     }
     return errors;
 }
 
-/** Each message beside its field ("prices.FLOOR.amount" beside the prices); the others above the button. */
-function showFieldErrors(form, errors) {
-    const unplaced = [];
-    for (const [field, message] of Object.entries(errors)) {
-        const target = form.querySelector(`.field-error[data-field="${field.split('.')[0]}"]`);
-        const words = field.startsWith('prices.') ? `${field.split('.')[1]}: ${message}` : message;
-        if (target) {
-            target.textContent = target.textContent ? `${target.textContent}; ${words}` : words;
-        } else {
-            unplaced.push(`${field}: ${message}`);
-        }
-    }
+/** Each message beside its field ("FLOOR: …" beside the prices); the others above the button. */
+function sayErrors(form, errors) {
+    const unplaced = showFieldErrors(form, errors, {wordsOf: (field, message) =>
+        field.startsWith('prices.') ? `${field.split('.')[1]}: ${message}` : message});
     if (unplaced.length) {
-        form.querySelector('.problem').textContent = `Please check: ${unplaced.join('; ')}.`;
+        form.querySelector('.problem').textContent =
+            `Please check: ${unplaced.map(({field, message}) => `${field}: ${message}`).join('; ')}.`;
     }
 }

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Venues and events as the command side needs them: the command side's own lookup ({@code venue_seating},
@@ -141,7 +142,9 @@ public class SeatingCatalog {
                         SELECT event_id, venue_id, sales_start_at, prices, waiting_room, max_tickets_per_fan,
                                sales_state, accessible_seats_released
                         FROM event_seating WHERE event_id = ?""",
-                (row, n) -> seatingOf(row), eventId).stream().flatMap(Optional::stream).findFirst().orElse(null);
+                (row, n) -> seatingOf(row), eventId).stream().findFirst()
+                .flatMap(event -> categoryBySeat(event.venueId()).map(event.seating()))
+                .orElse(null);
     }
 
     /** The seating of the event a request names, or the request's 404. */
@@ -150,22 +153,29 @@ public class SeatingCatalog {
                 "Event not found", "no event " + eventId).refused());
     }
 
-    /** The event's seating; none while its venue is unknown (an event names an existing venue, so: never). */
-    private Optional<EventSeating> seatingOf(ResultSet row) throws SQLException {
-        String venueId = row.getString("venue_id");
-        Optional<Map<String, String>> categoryBySeat = categoryBySeat(venueId);
-        if (categoryBySeat.isEmpty()) {
-            return Optional.empty();
-        }
-        Timestamp salesStartAt = row.getTimestamp("sales_start_at");
-        String waitingRoom = row.getString("waiting_room");
-        return Optional.of(new EventSeating(row.getString("event_id"), venueId,
-                salesStartAt == null ? null : salesStartAt.toInstant(), categoryBySeat.get(),
-                fromJson(row.getString("prices"), PRICES),
-                waitingRoom == null ? null : fromJson(waitingRoom, WAITING_ROOM), row.getInt("max_tickets_per_fan"),
-                SalesState.valueOf(row.getString("sales_state")), row.getBoolean("accessible_seats_released")));
+    /**
+     * An event's row, to be completed with its venue's seats once the row is read (never while its result set is
+     * open, which would hold a second connection of the pool).
+     */
+    private record EventRow(String venueId, Function<Map<String, String>, EventSeating> seating) {
     }
 
+    private EventRow seatingOf(ResultSet row) throws SQLException {
+        String eventId = row.getString("event_id");
+        String venueId = row.getString("venue_id");
+        Timestamp salesStartAt = row.getTimestamp("sales_start_at");
+        Map<String, Money> prices = fromJson(row.getString("prices"), PRICES);
+        String waitingRoom = row.getString("waiting_room");
+        WaitingRoomPolicy policy = waitingRoom == null ? null : fromJson(waitingRoom, WAITING_ROOM);
+        int maxTicketsPerFan = row.getInt("max_tickets_per_fan");
+        SalesState salesState = SalesState.valueOf(row.getString("sales_state"));
+        boolean accessibleSeatsReleased = row.getBoolean("accessible_seats_released");
+        return new EventRow(venueId, categoryBySeat -> new EventSeating(eventId, venueId,
+                salesStartAt == null ? null : salesStartAt.toInstant(), categoryBySeat, prices, policy,
+                maxTicketsPerFan, salesState, accessibleSeatsReleased));
+    }
+
+    /** The venue's category of each seat; none while the venue is unknown (an event names an existing one: never). */
     private Optional<Map<String, String>> categoryBySeat(String venueId) {
         Map<String, String> cached = categoryBySeatByVenue.getIfPresent(venueId);
         if (cached != null) {

@@ -3,7 +3,6 @@ package io.boxoffice.command.seat;
 import io.boxoffice.api.reservation.ReservationCancelled;
 import io.boxoffice.api.reservation.ReservationConfirmed;
 import io.boxoffice.api.reservation.ReservationExpired;
-import io.boxoffice.api.reservation.ReservationPaymentFailed;
 import io.boxoffice.api.reservation.Ticket;
 import io.boxoffice.api.seat.SeatReturnedToSale;
 import io.boxoffice.api.seat.SeatWithheld;
@@ -44,11 +43,6 @@ public class SeatGateUpdater {
     @EventHandler
     void on(ReservationExpired expired) {
         gate.release(expired.eventId(), expired.seatIds(), expired.reservationId());
-    }
-
-    @EventHandler
-    void on(ReservationPaymentFailed failed) {
-        gate.release(failed.eventId(), failed.seatIds(), failed.reservationId());
     }
 
     @EventHandler
