@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The production topology of docker-compose.yml without Docker, on this machine, from Debian's packages and the same
-# settings files (ops/): a PostgreSQL primary and a streaming replica made with pg_basebackup, Redis, NODES Boxoffice
+# settings files (ops/): a PostgreSQL primary and a streaming replica made with pg_basebackup, a second seat shard
+# (its own PostgreSQL; SEAT_SHARDS=1 leaves it out and gives the nodes no seat-shard settings), Redis, NODES Boxoffice
 # nodes on loopback ports (default 3; with 3 or more, the last one only serves reads: boxoffice.roles=web,query) and
 # nginx in front as load balancer and edge cache. Then it measures and drills it and writes target/topology/report.md.
 #
 #   ops/topology/run.sh          start, measure, drill, report, stop (about 25 minutes)
 #   ops/topology/run.sh start    start only, leave it running (http://127.0.0.1:18080); ops/topology/run.sh stop
+#   ops/topology/run.sh shard-stats   commits and CPU seconds so far of each seat shard's PostgreSQL
 #
 # Needs: apt-get install postgresql redis-server redis-tools nginx libnginx-mod-http-brotli-filter gettext-base curl
 # python3 (and a JDK; Gatling comes through the Maven wrapper). Runs as root (PostgreSQL runs as the postgres user).
@@ -14,10 +16,13 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 W=$ROOT/target/topology
 NODES=${NODES:-3}
+SEAT_SHARDS=${SEAT_SHARDS:-2}  # 1: the primary only; 2: the primary and shard-1
+case "$SEAT_SHARDS" in 1 | 2) ;; *) echo "SEAT_SHARDS is 1 or 2" >&2; exit 2 ;; esac
 JAVA=${JAVA:-java}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PRIMARY_PORT=15432
 REPLICA_PORT=15433
+SHARD_PORT=15434
 REDIS_PORT=16379
 EDGE_PORT=18080
 ORIGIN_PORT=18090
@@ -45,6 +50,15 @@ SERVER_PORT=$(node_port "$1")
 BOXOFFICE_PUBLIC_URL=$EDGE
 BOXOFFICE_ROLES=$2
 ENV
+    # the seat shards (shard-1's password comes with the secrets: BOXOFFICE_SEATSHARDS_1_PASSWORD)
+    if [ "$SEAT_SHARDS" -ge 2 ]; then
+        cat <<ENV
+BOXOFFICE_SEATSHARDS_0_NAME=primary
+BOXOFFICE_SEATSHARDS_1_NAME=shard-1
+BOXOFFICE_SEATSHARDS_1_URL=jdbc:postgresql://127.0.0.1:$SHARD_PORT/boxoffice
+BOXOFFICE_SEATSHARDS_1_USERNAME=boxoffice
+ENV
+    fi
 }
 
 # For the measurements only: every simulated fan comes from this machine's one address, and holds end within a
@@ -109,6 +123,28 @@ start_replica() {
     exit 1
 }
 
+# The second seat shard: an independent cluster made like the primary (same settings, the same user and password
+# for the nodes), with an empty database boxoffice; the nodes run their migrations on it. No replica, no replication.
+start_shard() {
+    log "PostgreSQL seat shard shard-1 on $SHARD_PORT"
+    mkdir -p "$W/sockets" && chown postgres "$W" "$W/sockets"
+    as_postgres initdb -D "$W/pg-shard-1" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+        > "$W/initdb-shard-1.log"
+    sed -i '1i host all postgres 127.0.0.1/32 trust' "$W/pg-shard-1/pg_hba.conf"
+    pg_ctl_shard start
+    as_postgres psql -h "$W/sockets" -p "$SHARD_PORT" -U postgres -XAtq \
+        -c "CREATE ROLE boxoffice LOGIN PASSWORD '$(secret BOXOFFICE_SEATSHARDS_1_PASSWORD)'" \
+        -c "CREATE DATABASE boxoffice OWNER boxoffice"
+    as_postgres env PGDATA="$W/pg-shard-1" BOXOFFICE_POSTGRES_CONF="$ROOT/ops/postgres/boxoffice.conf" \
+        ops/postgres/shard-init.sh
+    pg_ctl_shard restart
+}
+
+pg_ctl_shard() { # start | stop | restart
+    as_postgres pg_ctl -D "$W/pg-shard-1" -l "$W/pg-shard-1.log" -w -m fast \
+        -o "-p $SHARD_PORT -k $W/sockets -c listen_addresses=127.0.0.1" "$1" > /dev/null
+}
+
 stop_replica() {
     as_postgres pg_ctl -D "$W/pg-replica" -w -m fast stop > /dev/null || true
 }
@@ -135,6 +171,8 @@ start_node() { # node number
         . <(node_env "$1" "$roles")
         . <(measurement_env)
         set +a
+        # one seat shard: no seat-shard settings at all, not even the password from the secrets
+        if [ "$SEAT_SHARDS" -lt 2 ]; then unset "${!BOXOFFICE_SEATSHARDS_@}"; fi
         exec setsid "$JAVA" -Xmx1g -jar "$W/boxoffice/boxoffice.jar" --logging.level.root=WARN \
             --logging.level.io.boxoffice.app.runtime=INFO
     ) >> "$W/node-$1.log" 2>&1 < /dev/null &
@@ -182,6 +220,7 @@ stop_all() {
     sleep 2
     stop_redis
     stop_replica
+    [ -d "$W/pg-shard-1" ] && pg_ctl_shard stop 2> /dev/null || true
     [ -d "$W/pg-primary" ] && pg_ctl_primary stop 2> /dev/null || true
 }
 
@@ -196,6 +235,7 @@ start_all() { # nodes to start
     chmod 600 "$SECRETS"
     start_postgres
     start_replica
+    if [ "$SEAT_SHARDS" -ge 2 ]; then start_shard; fi
     start_redis
     local i
     for i in $(seq 1 "$1"); do
@@ -207,6 +247,32 @@ start_all() { # nodes to start
 
 # CPU seconds a process has used (user + system)
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat" 2> /dev/null || echo 0; }
+
+# For each running seat shard's cluster (primary, shard-1), one line: the commits of database boxoffice so far
+# (pg_stat_database.xact_commit) and the CPU seconds so far of all its processes, user + system: the postmaster
+# (postmaster.pid) with the children it has reaped (autovacuum workers, ended connections: cutime + cstime) and its
+# live children (backends, checkpointer, WAL writer...). E.g. "primary xact=123 cpu_s=4.56"; take it before and
+# after a window and subtract (the one psql connection each call makes is in the figures).
+shard_stats() {
+    local name data port pid xact cpu
+    for name in primary shard-1; do
+        data=$W/pg-$name
+        port=$([ "$name" = primary ] && echo "$PRIMARY_PORT" || echo "$SHARD_PORT")
+        [ -f "$data/postmaster.pid" ] || continue
+        pid=$(head -1 "$data/postmaster.pid")
+        kill -0 "$pid" 2> /dev/null || continue
+        xact=$(psql -h 127.0.0.1 -p "$port" -U postgres -XAtq -d postgres \
+            -c "SELECT coalesce(sum(xact_commit), 0) FROM pg_stat_database WHERE datname = 'boxoffice'")
+        # a child that ends between ps and awk is left out (its time moves to the postmaster's cutime)
+        cpu=$( (cat "/proc/$pid/stat"; for child in $(ps --ppid "$pid" -o pid=); do
+                    cat "/proc/$child/stat" 2> /dev/null || true; done) \
+            | sed 's/^.*) //' | awk -v hz="$(getconf CLK_TCK)" -v postmaster=1 '
+                # fields after "(comm) ": utime, stime, cutime, cstime are the 12th to 15th
+                { s += $12 + $13; if (postmaster) s += $14 + $15; postmaster = 0 }
+                END { printf "%.2f", s / hz }')
+        echo "$name xact=$xact cpu_s=$cpu"
+    done
+}
 
 # The flash-sale simulation of load-tests through the edge; its report lands in $W/results/<label>.md
 flash_sale() { # label, extra -D options...
@@ -426,7 +492,7 @@ measure_and_drill() {
     : > "$REPORT"
     report "# The topology, measured and drilled"
     report ""
-    report "ops/topology/run.sh on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; $NODES nodes ($(for i in $(seq 1 "$NODES"); do echo -n "node $i: $(node_roles "$i"); "; done))"
+    report "ops/topology/run.sh on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; $SEAT_SHARDS seat shard(s); $NODES nodes ($(for i in $(seq 1 "$NODES"); do echo -n "node $i: $(node_roles "$i"); "; done))"
     report "$("$JAVA" -version 2>&1 | head -1); $(nginx -v 2>&1); $("$PG_BIN/postgres" --version); $(redis-server --version | cut -d' ' -f1-3)"
     report ""
     measure_scale
@@ -473,6 +539,9 @@ case "${1:-all}" in
     stop)
         stop_all
         ;;
+    shard-stats)
+        shard_stats
+        ;;
     all)
         trap stop_all EXIT
         start_all 1
@@ -480,7 +549,7 @@ case "${1:-all}" in
         log "Report: $REPORT"
         ;;
     *)
-        sed -n '2,12p' "$0"
+        sed -n '2,13p' "$0"
         exit 2
         ;;
 esac

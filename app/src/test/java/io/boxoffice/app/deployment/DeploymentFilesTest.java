@@ -38,7 +38,10 @@ class DeploymentFilesTest {
     private static final Set<String> INFRASTRUCTURE = Set.of("POSTGRES_PASSWORD", "REPLICATION_PASSWORD");
     private static final Pattern ENV_LINE = Pattern.compile("(?m)^([A-Z][A-Z0-9_]*)=");
 
-    /** Every property of the class path, in environment variable form; and the prefixes of map properties. */
+    /**
+     * Every property of the class path, in environment variable form; and the prefixes of map and list properties
+     * (BOXOFFICE_SEATSHARDS_1_URL is boxoffice.seat-shards[1].url).
+     */
     private static final Set<String> properties = new HashSet<>();
     private static final Set<String> mapPrefixes = new HashSet<>();
     private static Map<String, Object> services;
@@ -49,7 +52,8 @@ class DeploymentFilesTest {
         for (JsonNode property : ConfigurationMetadata.properties()) {
             for (String variable : variables(property.path("name").asText())) {
                 properties.add(variable);
-                if (property.path("type").asText().startsWith("java.util.Map")) {
+                String type = property.path("type").asText();
+                if (type.startsWith("java.util.Map") || type.startsWith("java.util.List")) {
                     mapPrefixes.add(variable + "_");
                 }
             }
