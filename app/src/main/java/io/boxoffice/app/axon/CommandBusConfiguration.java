@@ -1,6 +1,8 @@
 package io.boxoffice.app.axon;
 
+import io.boxoffice.app.shard.SeatShardTransactionManager;
 import io.boxoffice.command.refusal.RefusalReportingCommandBus;
+import io.boxoffice.command.shard.SeatShards;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -8,7 +10,6 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The bus that runs this node's command handlers: Axon's own, as its auto-configuration builds it, reporting refusals
- * the way a remote handler's arrive. Under the {@code axonserver} profile it is the local segment behind Axon Server's
+ * the way a remote handler's arrive, each command in a transaction on the seat shard that decides it. Under the {@code axonserver} profile it is the local segment behind Axon Server's
  * bus, so callers see the same refusals either way.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -24,10 +25,9 @@ public class CommandBusConfiguration {
 
     @Bean(destroyMethod = "")
     @Qualifier("localSegment")
-    public CommandBus commandBus(TransactionManager transactions, Configuration axon,
-                                 DuplicateCommandHandlerResolver duplicates) {
+    public CommandBus commandBus(SeatShards shards, Configuration axon, DuplicateCommandHandlerResolver duplicates) {
         SimpleCommandBus handlers = SimpleCommandBus.builder()
-                .transactionManager(transactions)
+                .transactionManager(new SeatShardTransactionManager(shards))
                 .duplicateCommandHandlerResolver(duplicates)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))

@@ -9,6 +9,7 @@ import io.boxoffice.app.account.Accounts;
 import io.boxoffice.app.account.EmbeddedPasswords;
 import io.boxoffice.app.account.Role;
 import io.boxoffice.app.security.AuthProperties;
+import io.boxoffice.command.shard.SeatShards;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -53,6 +54,7 @@ public class DemoData implements ApplicationRunner {
     private final ObjectProvider<EmbeddedPostgres> embedded;
     private final CommandGateway commands;
     private final EventStore eventStore;
+    private final SeatShards shards;
     private final Clock clock;
     private final boolean enabled;
     private final Accounts accounts;
@@ -61,11 +63,12 @@ public class DemoData implements ApplicationRunner {
     private final AuthProperties auth;
 
     public DemoData(ObjectProvider<EmbeddedPostgres> embedded, CommandGateway commands, EventStore eventStore,
-                    Clock clock, DemoDataProperties settings, Accounts accounts,
+                    SeatShards shards, Clock clock, DemoDataProperties settings, Accounts accounts,
                     EmbeddedPasswords passwords, PasswordEncoder encoder, AuthProperties auth) {
         this.embedded = embedded;
         this.commands = commands;
         this.eventStore = eventStore;
+        this.shards = shards;
         this.clock = clock;
         this.enabled = settings.enabled();
         this.accounts = accounts;
@@ -110,7 +113,7 @@ public class DemoData implements ApplicationRunner {
                         Map<String, Money> prices) {
         commands.sendAndWait(venue);
         commands.sendAndWait(new CreateEvent(eventId, venue.venueId(), eventName, startsAt, null, prices, null,
-                EventCreated.DEFAULT_MAX_TICKETS_PER_FAN, null));
+                EventCreated.DEFAULT_MAX_TICKETS_PER_FAN, null, shards.layoutForNewEvent(Map.of())));
         log.info("Demo data: {} ({} seats) with '{}' on sale, event id {}", venue.name(),
                 venue.sections().stream().mapToInt(Section::seatCount).sum(), eventName, eventId);
     }

@@ -14,6 +14,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -28,7 +30,21 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties settings) throws IOException {
-        Path data = settings.dataDir().resolve("postgres").toAbsolutePath().normalize();
+        return start(settings, "postgres");
+    }
+
+    /** Seat shards beyond the primary database, when {@code boxoffice.embedded.seat-shards} asks for more than one. */
+    @Bean(destroyMethod = "close")
+    EmbeddedSeatShards embeddedSeatShards(EmbeddedProperties settings) throws IOException {
+        List<EmbeddedPostgres> servers = new ArrayList<>();
+        for (int shard = 1; shard < settings.seatShards(); shard++) {
+            servers.add(start(settings, "postgres-shard-" + shard));
+        }
+        return new EmbeddedSeatShards(servers);
+    }
+
+    private static EmbeddedPostgres start(EmbeddedProperties settings, String folder) throws IOException {
+        Path data = settings.dataDir().resolve(folder).toAbsolutePath().normalize();
         Files.createDirectories(data);
         // stopped by this bean's destruction, after everything that uses it; zonky's own JVM shutdown hook would
         // stop it at once, while the context is still closing on it

@@ -1,19 +1,16 @@
 package io.boxoffice.app.web;
 
 import io.boxoffice.api.problem.Problem;
+import io.boxoffice.command.refusal.DatabaseFailures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * RFC 9457 problems with a stable {@code type} per kind of refusal, rendered as {@code application/problem+json}:
@@ -53,37 +50,14 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalidRequest(detail, messageByField), null);
     }
 
-    /**
-     * Whether a failure was a value the database cannot take (SQLSTATE class 22, "data exception": a NUL character,
-     * a date out of range): a bad input that got past validation, the client's error, never a 500.
-     */
+    /** Whether a failure was a value the database cannot take: the client's error ({@link DatabaseFailures}). */
     public static boolean causedByBadValue(Throwable failure) {
-        return causedBy(failure, cause -> sqlState(cause).startsWith("22"));
+        return DatabaseFailures.causedByBadValue(failure);
     }
 
-    /**
-     * Whether a failure was PostgreSQL out of reach (restarting, failing over, no connection to be had in time):
-     * SQLSTATE class 08 (connection exception), 57P01-57P03 (shutting down, cannot connect now), or a pool that gave
-     * up waiting for a connection. The request may be repeated once it is back.
-     */
+    /** Whether a failure was PostgreSQL out of reach: a 503, to be tried again ({@link DatabaseFailures}). */
     public static boolean causedByUnavailableDatabase(Throwable failure) {
-        return causedBy(failure, cause -> cause instanceof SQLTransientConnectionException
-                || cause instanceof CannotGetJdbcConnectionException
-                || sqlState(cause).startsWith("08") || sqlState(cause).startsWith("57P0"));
-    }
-
-    private static boolean causedBy(Throwable failure, Predicate<Throwable> test) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (test.test(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A JDBC failure's SQLSTATE; empty for anything else. */
-    private static String sqlState(Throwable cause) {
-        return cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        return DatabaseFailures.causedByUnavailableDatabase(failure);
     }
 
     public static ProblemDetail invalidRequest(String detail, Map<String, String> messageByField) {

@@ -3,9 +3,10 @@ package io.boxoffice.command.catalog;
 import io.boxoffice.api.catalog.ChangeEvent;
 import io.boxoffice.api.catalog.ChangeSalesState;
 import io.boxoffice.api.catalog.CreateEvent;
+import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.ReleaseAccessibleSeats;
 import io.boxoffice.api.catalog.SalesState;
-import io.boxoffice.api.catalog.EventCreated;
+import io.boxoffice.api.catalog.SeatLayout;
 import io.boxoffice.api.catalog.Section;
 import io.boxoffice.api.catalog.WaitingRoomPolicy;
 import io.boxoffice.api.common.Money;
@@ -13,12 +14,14 @@ import io.boxoffice.api.common.MoneyRules;
 import io.boxoffice.api.common.PrintableText;
 import io.boxoffice.api.common.TextRules;
 import io.boxoffice.api.problem.Problem;
+import io.boxoffice.command.shard.SeatShards;
 import io.boxoffice.command.waitingroom.WaitingRoomProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,8 +29,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +41,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -56,6 +61,8 @@ public class EventController {
     /** More than any box or group booking needs; a bound so that one fan cannot buy a whole venue. */
     static final int MAX_TICKETS_PER_FAN = 1000;
     static final int MAX_NAME = 200;
+    /** Groups of sections; a venue of many sections needs fewer buckets than sections, never thousands. */
+    static final int MAX_BUCKETS = 1000;
     /** How far ahead events are sold. */
     static final Period MAX_AHEAD = Period.ofYears(10);
     /** How long ago sales may have opened: an event created today was not on sale in another decade. */
@@ -63,13 +70,15 @@ public class EventController {
 
     private final CommandGateway commands;
     private final SeatingCatalog catalog;
+    private final SeatShards shards;
     private final Clock clock;
     private final int defaultMaxFansInFlow;
 
-    public EventController(CommandGateway commands, SeatingCatalog catalog, Clock clock,
+    public EventController(CommandGateway commands, SeatingCatalog catalog, SeatShards shards, Clock clock,
                            WaitingRoomProperties waitingRooms) {
         this.commands = commands;
         this.catalog = catalog;
+        this.shards = shards;
         this.clock = clock;
         this.defaultMaxFansInFlow = waitingRooms.maxFansInFlow();
     }
@@ -82,7 +91,10 @@ public class EventController {
                                      Boolean waitingRoom,
                                      @Positive @Max(100_000) Integer admissionsPerSecond,
                                      @Positive @Max(1_000_000) Integer maxFansInFlow,
-                                     @Positive @Max(MAX_TICKETS_PER_FAN) Integer maxTicketsPerFan) {
+                                     @Positive @Max(MAX_TICKETS_PER_FAN) Integer maxTicketsPerFan,
+                                     @Size(max = MAX_BUCKETS) Map<@NotNull @Pattern(regexp = Section.NAME_PART) String,
+                                             @NotEmpty List<@NotNull @Pattern(regexp = Section.NAME_PART) String>>
+                                             buckets) {
     }
 
     public record EventCreatedResponse(String eventId) {
@@ -109,12 +121,13 @@ public class EventController {
         List<Section> sections = catalog.layout(request.venueId()).map(VenueLayout::sections).orElseThrow(() -> Problem.invalid(
                 "The event names a venue that does not exist", Map.of("venueId", "unknown venue")).refused());
         Map<String, Money> prices = pricesFitting(sections, request.prices());
+        SeatLayout layout = shards.layoutForNewEvent(bucketsFitting(sections, request.buckets()));
         String eventId = UUID.randomUUID().toString();
         WaitingRoomPolicy waitingRoom = waitingRoom(request);
         int ticketsPerFan = request.maxTicketsPerFan() == null ? EventCreated.DEFAULT_MAX_TICKETS_PER_FAN
                 : request.maxTicketsPerFan();
         commands.sendAndWait(new CreateEvent(eventId, request.venueId(), request.name().strip(), request.startsAt(),
-                request.salesStartAt(), prices, waitingRoom, ticketsPerFan, organizer.getName()));
+                request.salesStartAt(), prices, waitingRoom, ticketsPerFan, organizer.getName(), layout));
         return new EventCreatedResponse(eventId);
     }
 
@@ -155,6 +168,36 @@ public class EventController {
         catalog.seatingOrNotFound(eventId);
         commands.sendAndWait(new ReleaseAccessibleSeats(eventId));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The organizer's buckets (name to sections) if each names sections of the venue, a section is in one at most,
+     * and no bucket takes the name of a section left on its own; otherwise a 400 naming each misfit. None: every
+     * section is a bucket of its own.
+     */
+    static Map<String, List<String>> bucketsFitting(List<Section> sections, Map<String, List<String>> buckets) {
+        if (buckets == null) {
+            return Map.of();
+        }
+        Set<String> venueSections = sections.stream().map(Section::id).collect(Collectors.toSet());
+        Map<String, String> bucketOfSection = new HashMap<>();
+        Map<String, String> errors = new TreeMap<>();
+        buckets.forEach((bucket, grouped) -> grouped.forEach(section -> {
+            if (!venueSections.contains(section)) {
+                errors.put("buckets." + bucket, "the venue has no section " + section);
+            } else if (bucketOfSection.putIfAbsent(section, bucket) != null) {
+                errors.put("buckets." + bucket, "section " + section + " is in bucket " + bucketOfSection.get(section)
+                        + " already");
+            }
+        }));
+        buckets.keySet().stream().filter(venueSections::contains)
+                .filter(bucket -> !bucket.equals(bucketOfSection.get(bucket)))
+                .forEach(bucket -> errors.put("buckets." + bucket, "a section of the venue has this name; it would "
+                        + "share its bucket"));
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("The buckets are not groups of the venue's sections", errors).refused();
+        }
+        return buckets;
     }
 
     /** The prices, normalized, if they fit the venue's categories; otherwise a 400 naming each misfit. */

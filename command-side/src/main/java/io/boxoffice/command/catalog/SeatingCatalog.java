@@ -86,12 +86,13 @@ public class SeatingCatalog {
     void on(EventCreated event) {
         jdbc.update("""
                         INSERT INTO event_seating (event_id, venue_id, sales_start_at, prices, waiting_room,
-                                                   max_tickets_per_fan, sales_state)
-                        VALUES (?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                                                   max_tickets_per_fan, sales_state, seat_layout)
+                        VALUES (?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?, ?, CAST(? AS JSONB))
+                        ON CONFLICT (event_id) DO NOTHING""",
                 event.eventId(), event.venueId(),
                 event.salesStartAt() == null ? null : Timestamp.from(event.salesStartAt()), toJson(event.prices()),
                 event.waitingRoom() == null ? null : toJson(event.waitingRoom()), event.ticketsPerFan(),
-                event.salesState().name());
+                event.salesState().name(), event.seatLayout() == null ? null : toJson(event.seatLayout()));
     }
 
     @EventHandler

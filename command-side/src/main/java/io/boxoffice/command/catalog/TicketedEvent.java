@@ -47,7 +47,7 @@ public class TicketedEvent {
     public TicketedEvent(CreateEvent command) {
         apply(new EventCreated(command.eventId(), command.venueId(), command.name(), command.startsAt(),
                 command.salesStartAt(), command.prices(), command.waitingRoom(), command.maxTicketsPerFan(),
-                command.organizer()));
+                command.organizer(), command.seatLayout()));
     }
 
     /** What fans were offered must not change under them: once sales have opened, the event is what it is. */

@@ -3,8 +3,10 @@ package io.boxoffice.command.reservation;
 import io.boxoffice.api.payment.PaymentEventOutcome;
 import io.boxoffice.api.payment.RecordPaymentNotification;
 import io.boxoffice.api.reservation.CancelReservation;
+import io.boxoffice.api.reservation.ChangeFanTickets;
 import io.boxoffice.api.reservation.ExpireReservation;
 import io.boxoffice.api.reservation.FindPlacedReservation;
+import io.boxoffice.api.reservation.HoldFanTickets;
 import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.PlacedReservation;
 import io.boxoffice.api.reservation.ReservationPlacement;
@@ -13,6 +15,7 @@ import io.boxoffice.api.seat.SeatKey;
 import io.boxoffice.command.seat.Seat;
 import io.boxoffice.command.seat.SeatTakenException;
 import io.boxoffice.command.seat.SeatsRefusedException;
+import io.boxoffice.command.shard.SeatShards;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -35,6 +38,11 @@ import java.util.function.Consumer;
  * <p>
  * Seats are always visited in sorted order, so two requests that overlap lock (in this JVM) and insert (in
  * PostgreSQL) in the same order and cannot deadlock.
+ * <p>
+ * A reservation on a seat shard other than the primary database cannot share a transaction with its fan's allowance,
+ * which lies on the primary database: there the allowance changes in commands of its own, first when placing
+ * ({@link HoldFanTickets}), after the reservation's transaction otherwise ({@link ChangeFanTickets}, from
+ * {@link FanTicketsFollower}).
  */
 @Component
 public class ReservationCommandHandler {
@@ -43,13 +51,16 @@ public class ReservationCommandHandler {
     private final Repository<Reservation> reservations;
     private final Repository<FanTickets> fanTickets;
     private final PlacedReservations placed;
+    private final SeatShards shards;
 
     public ReservationCommandHandler(Repository<Seat> seatRepository, Repository<Reservation> reservationRepository,
-                                     Repository<FanTickets> fanTicketsRepository, PlacedReservations placed) {
+                                     Repository<FanTickets> fanTicketsRepository, PlacedReservations placed,
+                                     SeatShards shards) {
         this.seats = seatRepository;
         this.reservations = reservationRepository;
         this.fanTickets = fanTicketsRepository;
         this.placed = placed;
+        this.shards = shards;
     }
 
     /**
@@ -78,13 +89,38 @@ public class ReservationCommandHandler {
         if (!refusals.isEmpty()) {
             throw new SeatsRefusedException(refusals); // rolls back the holds taken above
         }
-        fanTickets.loadOrCreate(FanTickets.idOf(command.eventId(), command.userId()), FanTickets::new)
-                .execute(tickets -> tickets.hold(command.eventId(), command.userId(), command.reservationId(),
-                        command.seatIds().size(), command.heldUntil(), command.maxTicketsPerFan(), now));
-        // over the limit: rolls back the holds too
+        if (withAllowance(command.reservationId())) {
+            holdFanTickets(new HoldFanTickets(command.eventId(), command.userId(), command.reservationId(),
+                    command.seatIds().size(), command.heldUntil(), command.maxTicketsPerFan()), now);
+            // over the limit: rolls back the holds too
+        }
         reservations.newInstance(() -> new Reservation(command));
         return new ReservationPlacement(new PlacedReservation(command.reservationId(), command.eventId(),
                 command.userId(), command.seatIds(), command.heldUntil(), command.amount()), false);
+    }
+
+    @CommandHandler
+    public void handle(HoldFanTickets command, Clock clock) throws Exception {
+        holdFanTickets(command, clock.instant());
+    }
+
+    @CommandHandler
+    public void handle(ChangeFanTickets command) {
+        changeFanTickets(command.eventId(), command.userId(), switch (command.change()) {
+            case BOUGHT -> tickets -> tickets.buy(command.reservationId());
+            case RELEASED -> tickets -> tickets.release(command.reservationId());
+        });
+    }
+
+    private void holdFanTickets(HoldFanTickets hold, Instant now) throws Exception {
+        fanTickets.loadOrCreate(FanTickets.idOf(hold.eventId(), hold.userId()), FanTickets::new)
+                .execute(tickets -> tickets.hold(hold.eventId(), hold.userId(), hold.reservationId(), hold.seats(),
+                        hold.heldUntil(), hold.maxTicketsPerFan(), now));
+    }
+
+    /** Whether the fan's allowance changes in the reservation's transaction: both on the primary database. */
+    private boolean withAllowance(String reservationId) {
+        return shards.forReservation(reservationId).isPrimary();
     }
 
     @CommandHandler
@@ -132,17 +168,19 @@ public class ReservationCommandHandler {
             seats.load(SeatKey.of(eventId, seatId)).execute(seat -> seat.confirm(payment.reservationId(), now));
         }
         reservation.execute(r -> r.confirm(payment));
-        changeFanTickets(eventId, reservation.invoke(Reservation::userId),
-                tickets -> tickets.buy(payment.reservationId()));
+        if (withAllowance(payment.reservationId())) {
+            changeFanTickets(eventId, reservation.invoke(Reservation::userId),
+                    tickets -> tickets.buy(payment.reservationId()));
+        }
         return PaymentEventOutcome.CONFIRMED;
     }
 
     /** A reservation that ended before its hold did gives its seats back to the fan's allowance at once. */
     private void releaseFanTickets(Aggregate<Reservation> reservation, Reservation.SeatsToRelease released) {
-        if (released.seatIds().isEmpty()) {
+        String reservationId = reservation.invoke(Reservation::reservationId);
+        if (released.seatIds().isEmpty() || !withAllowance(reservationId)) {
             return;
         }
-        String reservationId = reservation.invoke(Reservation::reservationId);
         changeFanTickets(released.eventId(), reservation.invoke(Reservation::userId),
                 tickets -> tickets.release(reservationId));
     }

@@ -2,8 +2,11 @@ package io.boxoffice.command.reservation;
 
 import io.boxoffice.api.catalog.SalesState;
 import io.boxoffice.api.command.Refusal;
+import io.boxoffice.api.problem.Problem;
 import io.boxoffice.api.reservation.CancelReservation;
+import io.boxoffice.api.reservation.ChangeFanTickets;
 import io.boxoffice.api.reservation.FindPlacedReservation;
+import io.boxoffice.api.reservation.HoldFanTickets;
 import io.boxoffice.api.reservation.PlaceReservation;
 import io.boxoffice.api.reservation.PlacedReservation;
 import io.boxoffice.api.reservation.ReservationPlacement;
@@ -11,7 +14,10 @@ import io.boxoffice.api.reservation.ReservationView;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SalesStateRefusedException;
 import io.boxoffice.command.catalog.SeatingCatalog;
+import io.boxoffice.command.refusal.DatabaseFailures;
 import io.boxoffice.command.seat.SeatGate;
+import io.boxoffice.command.shard.SeatShard;
+import io.boxoffice.command.shard.SeatShards;
 import io.boxoffice.command.waitingroom.Admissions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -52,6 +59,7 @@ public class ReservationService {
     private final Admissions admissions;
     private final CommandGateway commands;
     private final PlacedReservations placed;
+    private final SeatShards shards;
     private final Clock clock;
     private final Duration holdDuration;
     private final int maxSeatsPerReservation;
@@ -61,13 +69,14 @@ public class ReservationService {
     private final Timer latency;
 
     public ReservationService(SeatingCatalog catalog, SeatGate gate, Admissions admissions, CommandGateway commands,
-                              PlacedReservations placed, Clock clock, MeterRegistry meters,
+                              PlacedReservations placed, SeatShards shards, Clock clock, MeterRegistry meters,
                               ReservationProperties settings) {
         this.catalog = catalog;
         this.gate = gate;
         this.admissions = admissions;
         this.commands = commands;
         this.placed = placed;
+        this.shards = shards;
         this.clock = clock;
         this.holdDuration = settings.holdDuration();
         this.maxSeatsPerReservation = settings.maxSeatsPerReservation();
@@ -100,10 +109,17 @@ public class ReservationService {
         if (!unknown.isEmpty()) {
             throw new UnknownSeatsException(unknown);
         }
+        Map<String, List<String>> buckets = shards.byBucket(eventId, seatIds);
+        if (buckets.size() > 1) {
+            throw Problem.invalid("A reservation's seats lie in one bucket of the event (a section, or the sections "
+                            + "its organizer grouped)", Map.of("seatIds", "seats of buckets " + buckets.keySet()))
+                    .with("buckets", buckets).refused();
+        }
+        SeatShard shard = shards.available(shards.forBucket(eventId, buckets.keySet().iterator().next()));
         Lock turn = fanTurns[Math.floorMod(userId.hashCode(), fanTurns.length)];
         turn.lock();
         try {
-            return reserveInTurn(seating, seatIds, userId, idempotencyKey);
+            return reserveInTurn(seating, shard, seatIds, userId, idempotencyKey);
         } finally {
             turn.unlock();
         }
@@ -133,25 +149,30 @@ public class ReservationService {
      * of a request that names no seats (best available) is answered with it instead of picking again.
      */
     public Optional<ReservationView> placedWith(String eventId, String userId, String idempotencyKey) {
-        return placed.handle(new FindPlacedReservation(reservationIdOf(userId, idempotencyKey)))
+        String requestId = reservationIdOf(userId, idempotencyKey);
+        return shards.layoutOf(eventId).shards().stream()
+                .map(name -> shards.reservationId(shards.named(name), requestId))
+                .map(reservationId -> placed.handle(new FindPlacedReservation(reservationId)))
+                .flatMap(Optional::stream)
                 .filter(earlier -> earlier.eventId().equals(eventId) && earlier.userId().equals(userId))
-                .map(PlacedReservation::asHeld);
+                .findFirst().map(PlacedReservation::asHeld);
     }
 
     private static String reservationIdOf(String userId, String idempotencyKey) {
         return UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private ReservationView reserveInTurn(EventSeating seating, List<String> seatIds, String userId,
+    private ReservationView reserveInTurn(EventSeating seating, SeatShard shard, List<String> seatIds, String userId,
                                           String idempotencyKey) {
         String eventId = seating.eventId();
-        String reservationId = idempotencyKey == null ? UUID.randomUUID().toString()
-                : reservationIdOf(userId, idempotencyKey);
+        String reservationId = shards.reservationId(shard, idempotencyKey == null ? UUID.randomUUID().toString()
+                : reservationIdOf(userId, idempotencyKey));
         Instant now = clock.instant();
         Instant heldUntil = now.plus(holdDuration).truncatedTo(ChronoUnit.MILLIS);
         PlaceReservation place = new PlaceReservation(reservationId, eventId, userId, seatIds,
                 seating.priceOf(seatIds), heldUntil, seating.maxTicketsPerFan(), idempotencyKey != null);
-        ReservationPlacement placement = latency.record(() -> place(place));
+        ReservationPlacement placement = latency.record(() -> shard.isPrimary() ? place(place)
+                : onShard(shard, () -> placeWithAllowanceApart(place)));
         if (!placement.repeated()) {
             held.increment();
             admissions.heldSeats(seating, userId, seatIds.size());
@@ -185,6 +206,41 @@ public class ReservationService {
         } catch (RuntimeException e) {
             gate.release(eventId, place.seatIds(), place.reservationId());
             throw e;
+        }
+    }
+
+    /**
+     * Runs a request on a seat shard other than the primary database: if the shard turns out to be out of reach, it
+     * is refused without trying for a moment, and this request is answered 503 with {@code Retry-After}.
+     */
+    private <T> T onShard(SeatShard shard, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.causedByUnavailableDatabase(e)) {
+                throw e;
+            }
+            shards.unreachable(shard);
+            throw shards.unavailable(shard).refused();
+        }
+    }
+
+    /**
+     * A reservation on a seat shard other than the primary database, where the fan's allowance lies: the allowance
+     * counts its seats first, in a transaction of its own, and lets them go if the reservation is not placed. A crash
+     * in between leaves them counted until the hold would have ended: never more seats than the limit.
+     */
+    private ReservationPlacement placeWithAllowanceApart(PlaceReservation place) {
+        commands.sendAndWait(new HoldFanTickets(place.eventId(), place.userId(), place.reservationId(),
+                place.seatIds().size(), place.heldUntil(), place.maxTicketsPerFan()));
+        try {
+            return place(place);
+        } catch (IdempotencyKeyReusedException reused) {
+            throw reused; // the allowance counted the earlier reservation with this id, and still does
+        } catch (RuntimeException notPlaced) {
+            commands.send(new ChangeFanTickets(place.eventId(), place.userId(), place.reservationId(),
+                    ChangeFanTickets.Change.RELEASED));
+            throw notPlaced;
         }
     }
 

@@ -7,6 +7,7 @@ import io.boxoffice.api.seat.ReturnSeatsToSale;
 import io.boxoffice.api.seat.WithholdSeats;
 import io.boxoffice.command.catalog.EventSeating;
 import io.boxoffice.command.catalog.SeatingCatalog;
+import io.boxoffice.command.shard.SeatShards;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Organizers (ADMIN) hold seats back from sale (house seats) and return them to sale. */
 @RestController
@@ -34,10 +37,12 @@ public class HouseSeatsController {
 
     private final CommandGateway commands;
     private final SeatingCatalog catalog;
+    private final SeatShards shards;
 
-    public HouseSeatsController(CommandGateway commands, SeatingCatalog catalog) {
+    public HouseSeatsController(CommandGateway commands, SeatingCatalog catalog, SeatShards shards) {
         this.commands = commands;
         this.catalog = catalog;
+        this.shards = shards;
     }
 
     public record HouseSeatsRequest(@NotEmpty @Size(max = MAX_SEATS) List<@NotNull @Pattern(regexp = SEAT_ID) String>
@@ -84,6 +89,15 @@ public class HouseSeatsController {
             throw Problem.invalid("The venue of this event has no seat " + String.join(", ", unknown),
                     Map.of("seatIds", "unknown seat(s)")).with("unknownSeatIds", unknown).refused();
         }
+        Map<String, List<String>> bucketsByShard = new TreeMap<>();
+        shards.byBucket(eventId, seatIds).keySet().forEach(bucket -> bucketsByShard
+                .computeIfAbsent(shards.forBucket(eventId, bucket).name(), shard -> new ArrayList<>()).add(bucket));
+        if (bucketsByShard.size() > 1) { // all or none is one transaction, on one database
+            throw Problem.invalid("These seats lie on several databases; withhold or return them in one request per "
+                            + "group of buckets", Map.of("seatIds", "seats of buckets on several seat shards"))
+                    .with("bucketsByShard", bucketsByShard).refused();
+        }
+        shards.available(shards.forBucket(eventId, shards.layoutOf(eventId).bucketOf(seatIds.get(0))));
         return seatIds;
     }
 }

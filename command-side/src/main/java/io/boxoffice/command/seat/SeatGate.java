@@ -1,5 +1,7 @@
 package io.boxoffice.command.seat;
 
+import io.boxoffice.api.catalog.SeatLayout;
+import io.boxoffice.command.shard.SeatShards;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RScript;
@@ -25,6 +27,9 @@ import java.util.Map;
  * It is never the truth: a key may be missing (flush, failover) and the aggregates still decide. When Redis
  * fails, the gate opens for {@code boxoffice.gate.retry-after} and every request goes straight to the
  * aggregates, so a dead Redis costs one timeout, not one per request.
+ * <p>
+ * A seat's key carries its bucket as a Redis Cluster hash tag ({@code {<eventId>/<bucket>}}): a request's seats lie
+ * in one bucket, so its script runs in one slot, while a hot event's buckets spread over the cluster's slots.
  */
 @Component
 public class SeatGate {
@@ -71,13 +76,16 @@ public class SeatGate {
             """;
 
     private final RedissonClient redisson;
+    private final SeatShards shards;
     private final Clock clock;
     private final Duration retryAfter;
     private final Counter bypassed;
     private volatile Instant closedUntil = Instant.MIN;
 
-    public SeatGate(RedissonClient redisson, Clock clock, MeterRegistry meters, GateProperties settings) {
+    public SeatGate(RedissonClient redisson, SeatShards shards, Clock clock, MeterRegistry meters,
+                    GateProperties settings) {
         this.redisson = redisson;
+        this.shards = shards;
         this.clock = clock;
         this.retryAfter = settings.retryAfter();
         this.bypassed = Counter.builder("boxoffice.gate.bypassed")
@@ -138,12 +146,15 @@ public class SeatGate {
         run(FORGET, eventId, seatIds);
     }
 
+    /** Runs the script once per bucket: the organizer's seats may lie in several, each in its own slot. */
     private void run(String script, String eventId, List<String> seatIds) {
         if (!isOpen()) {
             return;
         }
         try {
-            script().eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.INTEGER, keys(eventId, seatIds));
+            for (List<String> bucket : shards.byBucket(eventId, seatIds).values()) {
+                script().eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.INTEGER, keys(eventId, bucket));
+            }
         } catch (RedisException e) {
             failed(e);
         }
@@ -197,14 +208,11 @@ public class SeatGate {
         return redisson.getScript(StringCodec.INSTANCE);
     }
 
-    private static List<Object> keys(String eventId, List<String> seatIds) {
+    /** The keys of seats of one bucket: one hash tag, so one Redis Cluster slot, and the script stays atomic. */
+    private List<Object> keys(String eventId, List<String> seatIds) {
+        SeatLayout layout = shards.layoutOf(eventId);
         List<Object> keys = new ArrayList<>(seatIds.size());
-        seatIds.forEach(seatId -> keys.add(key(eventId, seatId)));
+        seatIds.forEach(seatId -> keys.add("boxoffice:seat:{" + eventId + "/" + layout.bucketOf(seatId) + "}:" + seatId));
         return keys;
-    }
-
-    /** The hash tag keeps all seats of one event in one Redis Cluster slot, so the scripts stay atomic. */
-    private static String key(String eventId, String seatId) {
-        return "boxoffice:seat:{" + eventId + "}:" + seatId;
     }
 }

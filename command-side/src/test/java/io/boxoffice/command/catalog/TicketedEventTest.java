@@ -9,6 +9,7 @@ import io.boxoffice.api.catalog.EventCreated;
 import io.boxoffice.api.catalog.ReleaseAccessibleSeats;
 import io.boxoffice.api.catalog.SalesState;
 import io.boxoffice.api.catalog.SalesStateChanged;
+import io.boxoffice.api.catalog.SeatLayout;
 import io.boxoffice.api.common.Money;
 import io.boxoffice.command.MovableClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** An event's changes and sales, as its organizer drives them. */
 class TicketedEventTest {
 
+    private static final SeatLayout LAYOUT = SeatLayout.of(List.of("primary", "shard-1"), Map.of("north", List.of("A", "B")));
     private static final String EVENT = "event-1";
     private static final Instant NOW = Instant.parse("2027-03-01T18:00:00Z");
     private static final Instant SALES_START = NOW.plus(Duration.ofDays(1));
@@ -46,7 +49,7 @@ class TicketedEventTest {
     }
 
     private static EventCreated created(Instant salesStartAt) {
-        return new EventCreated(EVENT, "venue-1", "Jazz", STARTS, salesStartAt, PRICES, null, 8, "olga");
+        return new EventCreated(EVENT, "venue-1", "Jazz", STARTS, salesStartAt, PRICES, null, 8, "olga", LAYOUT);
     }
 
     private static ChangeSalesState sales(SalesState wanted) {
@@ -60,7 +63,7 @@ class TicketedEventTest {
     @Test
     void theEventRecordsItsOrganizer() {
         fixture.givenNoPriorActivity()
-                .when(new CreateEvent(EVENT, "venue-1", "Jazz", STARTS, SALES_START, PRICES, null, 8, "olga"))
+                .when(new CreateEvent(EVENT, "venue-1", "Jazz", STARTS, SALES_START, PRICES, null, 8, "olga", LAYOUT))
                 .expectEvents(ON_SALE_LATER);
     }
 

@@ -1,6 +1,7 @@
 package io.boxoffice.api.payment;
 
 import io.boxoffice.api.common.Money;
+import io.boxoffice.api.shard.RoutedByReservation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -8,5 +9,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@link PaymentEventOutcome} once its effect is committed.
  */
 public record RecordPaymentNotification(@TargetAggregateIdentifier String reservationId, String gatewayEventId,
-                                 PaymentEventType type, String paymentId, Money amount) {
+                                 PaymentEventType type, String paymentId, Money amount) implements RoutedByReservation {
 }

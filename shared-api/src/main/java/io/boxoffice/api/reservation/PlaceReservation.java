@@ -1,6 +1,7 @@
 package io.boxoffice.api.reservation;
 
 import io.boxoffice.api.common.Money;
+import io.boxoffice.api.shard.RoutedByReservation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -15,5 +16,5 @@ import java.util.List;
  */
 public record PlaceReservation(@TargetAggregateIdentifier String reservationId, String eventId, String userId,
                                List<String> seatIds, Money amount, Instant heldUntil, int maxTicketsPerFan,
-                               boolean repeatable) {
+                               boolean repeatable) implements RoutedByReservation {
 }
