@@ -111,9 +111,9 @@ public class ReservationService {
         }
         Map<String, List<String>> buckets = shards.byBucket(eventId, seatIds);
         if (buckets.size() > 1) {
-            throw Problem.invalid("A reservation's seats lie in one bucket of the event (a section, or the sections "
-                            + "its organizer grouped)", Map.of("seatIds", "seats of buckets " + buckets.keySet()))
-                    .with("buckets", buckets).refused();
+            throw Problem.invalid("These seats are in different parts of the venue (" + String.join(", ",
+                            buckets.keySet()) + "), which are sold separately: hold the seats of each part on their own",
+                    Map.of("seatIds", "seats of one part of the venue only")).with("buckets", buckets).refused();
         }
         SeatShard shard = shards.available(shards.forBucket(eventId, buckets.keySet().iterator().next()));
         Lock turn = fanTurns[Math.floorMod(userId.hashCode(), fanTurns.length)];
