@@ -13,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.awaitility.Awaitility.await;
 
@@ -41,32 +43,43 @@ public final class Boxoffice {
 
     /** A venue of a hot section H (category FRONT) and a larger one C (BACK); returns its id. */
     public String venue(String name, SeatPicker hot, SeatPicker cold) {
+        return venue(name, List.of(hot, cold), section -> section == hot ? "FRONT" : "BACK");
+    }
+
+    /** A venue of these sections, one below the other, each of the category given; returns its id. */
+    public String venue(String name, List<SeatPicker> sections, Function<SeatPicker, String> category) {
         ObjectNode venue = JSON.createObjectNode().put("name", name).put("city", "Loadtown");
-        ArrayNode sections = venue.putArray("sections");
-        for (SeatPicker section : new SeatPicker[]{hot, cold}) {
-            ObjectNode node = sections.addObject().put("id", section.section())
+        ArrayNode nodes = venue.putArray("sections");
+        int top = 0;
+        for (SeatPicker section : sections) {
+            ObjectNode node = nodes.addObject().put("id", section.section())
                     .put("name", "Section " + section.section())
-                    .put("category", section == hot ? "FRONT" : "BACK");
+                    .put("category", category.apply(section));
             ArrayNode rows = node.putArray("rows");
             for (int row = 1; row <= section.rows(); row++) {
                 ArrayNode seats = rows.addObject().put("label", Integer.toString(row)).putArray("seats");
-                double y = (section == hot ? 0 : hot.rows() + 2) + row;
+                double y = top + row;
                 for (int seat = 1; seat <= section.seatsPerRow(); seat++) {
                     seats.addObject().put("number", Integer.toString(seat)).put("x", (double) seat).put("y", y);
                 }
             }
+            top += section.rows() + 2;
         }
         return call("POST", "/api/venues", admin, venue.toString()).path("venueId").asText();
     }
 
     /** An event on sale now; {@code waitingRoom} null for none. Returns once browsing shows it. */
     public String event(String venueId, String name, Map<String, Object> waitingRoom) {
+        return event(venueId, name, waitingRoom, Map.of("FRONT", "89.00", "BACK", "39.00"));
+    }
+
+    /** The same with a price in EUR for each seat category of the venue. */
+    public String event(String venueId, String name, Map<String, Object> waitingRoom, Map<String, String> prices) {
         // simulated fans are few and buy many seats each: the per-fan limit (default 8) must not be what refuses them
         ObjectNode event = JSON.createObjectNode().put("venueId", venueId).put("name", name)
                 .put("startsAt", Instant.now().plus(Duration.ofDays(30)).toString()).put("maxTicketsPerFan", 1000);
-        ObjectNode prices = event.putObject("prices");
-        prices.putObject("FRONT").put("amount", "89.00").put("currency", "EUR");
-        prices.putObject("BACK").put("amount", "39.00").put("currency", "EUR");
+        ObjectNode priced = event.putObject("prices");
+        prices.forEach((category, amount) -> priced.putObject(category).put("amount", amount).put("currency", "EUR"));
         if (waitingRoom != null) {
             event.put("waitingRoom", true);
             waitingRoom.forEach((key, value) -> event.set(key, JSON.valueToTree(value)));

@@ -1,6 +1,7 @@
 package io.boxoffice.loadtest;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,14 +24,47 @@ final class ProcessCpu {
             return -1;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", PID, "stat"));
-            // the fields after the command name, which is in parentheses and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = stat(PID);
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
             return Math.round(ticks * 1000 / TICKS_PER_SECOND);
         } catch (IOException | RuntimeException unreadable) {
             return -1;
         }
+    }
+
+    /**
+     * Milliseconds of CPU a PostgreSQL cluster has used so far, found by its data directory: its postmaster (the
+     * first line of {@code postmaster.pid}) and the postmaster's children alive now (backends, background workers),
+     * plus the children it has reaped (cutime, cstime: backends that ended); -1 when unknown.
+     */
+    static long clusterMillis(Path dataDirectory) {
+        try {
+            String postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+            String[] own = stat(postmaster);
+            long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
+                    + Long.parseLong(own[14]);
+            try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path process : processes) {
+                    try {
+                        String[] fields = stat(process.getFileName().toString());
+                        if (fields[1].equals(postmaster)) { // ppid
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException ended) {
+                        // a backend that ended meanwhile: its time is in the postmaster's cutime and cstime
+                    }
+                }
+            }
+            return Math.round(ticks * 1000 / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command name (in parentheses, may hold spaces): state first. */
+    private static String[] stat(String pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /**

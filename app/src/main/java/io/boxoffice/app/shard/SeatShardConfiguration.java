@@ -73,8 +73,6 @@ public class SeatShardConfiguration {
             pool.setPassword(shard.password());
             pool.setMaximumPoolSize(shard.maximumPoolSize());
             pool.setConnectionTimeout(shard.connectionTimeout().toMillis());
-            // a node starts while a shard is down: its buckets answer 503 until it is back, the others sell
-            pool.setInitializationFailTimeout(-1);
             pools.put(nameOf(shard, index), pool);
         }
         if (pools.size() + 1 < shards.size() || pools.containsKey(primaryName(shards))) {

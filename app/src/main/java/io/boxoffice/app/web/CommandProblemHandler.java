@@ -3,6 +3,7 @@ package io.boxoffice.app.web;
 import io.boxoffice.api.catalog.SalesState;
 import io.boxoffice.api.command.Refusal;
 import io.boxoffice.command.catalog.SalesStateRefusedException;
+import io.boxoffice.command.refusal.DatabaseFailures;
 import io.boxoffice.command.reservation.AdmissionRequiredException;
 import io.boxoffice.command.reservation.EventNotFoundException;
 import io.boxoffice.command.reservation.IdempotencyKeyReusedException;
@@ -14,11 +15,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Maps the command side's refusals to problems a client can act on. */
 @RestControllerAdvice
@@ -81,12 +84,18 @@ public class CommandProblemHandler {
 
     /**
      * A command handler's refusal, read from the exception's details alone, as it arrives from a handler on another
-     * node. Anything else is not the client's doing and is left to the error page's 500.
+     * node. A database out of reach (a seat shard stopped mid-request) is a 503 to retry, answered here rather than
+     * thrown on (see {@link ApiProblemHandler#dataException}); anything else is not the client's doing and is left to
+     * the error page's 500.
      */
     @ExceptionHandler
-    ProblemDetail refused(CommandExecutionException e) {
-        Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
-        return switch (refusal.reason()) {
+    ResponseEntity<ProblemDetail> refused(CommandExecutionException e) {
+        Optional<Refusal> refused = Refusal.of(e);
+        if (refused.isEmpty() && DatabaseFailures.causedByUnavailableDatabase(e)) {
+            return ProblemErrors.databaseUnavailable();
+        }
+        Refusal refusal = refused.orElseThrow(() -> e);
+        ProblemDetail problem = switch (refusal.reason()) {
             case SEATS_TAKEN -> seatsTaken(new ReservationRefusedException(
                     refusal.takenSeats().stream().map(Refusal.TakenSeat::seatId).toList()));
             case TICKET_LIMIT_REACHED -> Problems.problem(HttpStatus.CONFLICT, "ticket-limit-reached",
@@ -110,5 +119,6 @@ public class CommandProblemHandler {
             case HOLD_ENDED, CONFLICT -> Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "try-again", "Try again",
                     "the reservation was busy", Map.of());
         };
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

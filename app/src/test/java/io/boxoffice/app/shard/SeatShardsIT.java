@@ -96,7 +96,7 @@ class SeatShardsIT {
     }
 
     /** A new event on sale at a venue of six one-row sections, with sections on both shards. */
-    private record ShardedEvent(String eventId, List<String> onPrimary, List<String> onShard) {
+    private record ShardedEvent(String venueId, String eventId, List<String> onPrimary, List<String> onShard) {
 
         List<String> seats(String section) {
             return IntStream.rangeClosed(1, SEATS_PER_SECTION).mapToObj(n -> section + "-1-" + n).toList();
@@ -121,7 +121,7 @@ class SeatShardsIT {
                     .filter(section -> TWO_SHARDS.shardOf(eventId, section).equals("shard-1")).toList();
             if (!onShard.isEmpty() && onShard.size() < SECTIONS.size()) {
                 List<String> onPrimary = SECTIONS.stream().filter(section -> !onShard.contains(section)).toList();
-                return new ShardedEvent(eventId, onPrimary, onShard);
+                return new ShardedEvent(venueId, eventId, onPrimary, onShard);
             }
         }
     }
@@ -207,6 +207,37 @@ class SeatShardsIT {
         assertThat(refused.body().path("buckets").has(b)).isTrue();
     }
 
+    /** Sections an organizer grouped are one bucket: held together, on one shard. */
+    @Test
+    void sectionsAnOrganizerGroupedAreHeldTogether() {
+        ShardedEvent event = shardedEvent(",\"buckets\":{\"pair\":[\"A\",\"B\"]}");
+        String fan = first.token("pair-fan");
+        Api.Response held = second.reserve(fan, event.eventId(), List.of("A-1-1", "B-1-1"));
+        assertThat(held.status()).as("%s", held.body()).isEqualTo(201);
+        boolean onShard = TWO_SHARDS.shardOf(event.eventId(), "pair").equals("shard-1");
+        assertThat(held.text("reservationId").startsWith("shard-1.")).isEqualTo(onShard);
+        assertThat(seatEventsOn(onShard ? shardDatabase() : primaryDatabase(), event.eventId())).isEqualTo(2);
+        assertThat(second.reserve(fan, event.eventId(), List.of("A-1-2", "C-1-2")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void bucketsThatAreNotGroupsOfTheVenuesSectionsChangeNothing() {
+        String venueId = shardedEvent("").venueId();
+        String admin = first.token("admin");
+        String eventsCreated = "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.EventCreated'";
+        long before = primaryDatabase().queryForObject(eventsCreated, Long.class);
+        for (String buckets : List.of("{\"x\":[\"Z\"]}", "{\"x\":[\"A\"],\"y\":[\"A\",\"B\"]}",
+                "{\"C\":[\"A\"]}", "{\"x\":[]}", "{\"x\":\"A\"}", "[\"A\"]", "{\"x\\u0000\":[\"A\"]}",
+                "{\"x\":[\"A\\n\"]}", "{\"" + "x".repeat(40) + "\":[\"A\"]}")) {
+            String body = "{\"venueId\":\"" + venueId + "\",\"name\":\"Grouped\",\"startsAt\":\"2030-01-01T20:00:00Z\","
+                    + "\"prices\":{\"FLOOR\":{\"amount\":\"49.00\",\"currency\":\"EUR\"}},\"buckets\":" + buckets + "}";
+            Api.Response refused = first.post("/api/events", admin, body);
+            assertThat(refused.status()).as("buckets %s: %s", buckets, refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(primaryDatabase().queryForObject(eventsCreated, Long.class)).isEqualTo(before);
+    }
+
     /** The allowance on the primary database counts holds on both shards, and hears of their ends. */
     @Test
     void aFansLimitCountsTheirSeatsOnEveryShard() {
@@ -239,6 +270,9 @@ class SeatShardsIT {
             Api.Response refused = first.reserve(fan, event.eventId(), List.of(event.onShard().get(0) + "-1-2"));
             assertThat(refused.status()).as("%s", refused.body()).isEqualTo(503);
             assertThat(refused.header("Retry-After")).isNotBlank();
+            Api.Response notCancelled = first.delete("/api/reservations/" + before, fan);
+            assertThat(notCancelled.status()).as("%s", notCancelled.body()).isEqualTo(503);
+            assertThat(notCancelled.header("Retry-After")).isNotBlank();
             for (Api node : List.of(first, second)) {
                 String other = node.token("shard-outage-neighbour-" + (node == first ? 1 : 2));
                 Api.Response sold = node.reserve(other, event.eventId(),

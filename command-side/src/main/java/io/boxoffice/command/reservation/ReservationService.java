@@ -210,14 +210,14 @@ public class ReservationService {
     }
 
     /**
-     * Runs a request on a seat shard other than the primary database: if the shard turns out to be out of reach, it
-     * is refused without trying for a moment, and this request is answered 503 with {@code Retry-After}.
+     * Runs a request on a seat shard: if a shard other than the primary database turns out to be out of reach, it is
+     * refused without trying for a moment, and this request is answered 503 with {@code Retry-After}.
      */
     private <T> T onShard(SeatShard shard, Supplier<T> request) {
         try {
             return request.get();
         } catch (RuntimeException e) {
-            if (!DatabaseFailures.causedByUnavailableDatabase(e)) {
+            if (shard.isPrimary() || !DatabaseFailures.causedByUnavailableDatabase(e)) {
                 throw e;
             }
             shards.unreachable(shard);
@@ -273,6 +273,7 @@ public class ReservationService {
 
     /** Cancels the caller's reservation; its seats are released in the same transaction. */
     public void cancel(String reservationId, String userId) {
-        commands.sendAndWait(new CancelReservation(reservationId, userId));
+        onShard(shards.available(shards.forReservation(reservationId)),
+                () -> commands.sendAndWait(new CancelReservation(reservationId, userId)));
     }
 }
