@@ -49,8 +49,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * against one and against two, in alternating rounds): a venue of {@code -Dsections} (16) sections of
  * {@code -Drows} x {@code -DseatsPerRow} (50 x 50) seats, all of one category and price, each section a bucket of
  * its own; {@code -Dconcurrency} (32) fans in flight (a closed model), each holding 1 or 2 adjacent seats of one
- * section chosen at random, every seat asked for once (nobody competes). A warm-up of {@code -DwarmUpSeconds} (20),
- * then a measured window of {@code -Dseconds} (40) of the same load: at its start and end each seat shard's
+ * section chosen at random, every seat asked for once (nobody competes). A warm-up of {@code -DwarmUpSeconds} (30),
+ * then a measured window of {@code -Dseconds} (60) of the same load: at its start and end each seat shard's
  * PostgreSQL is read (transactions of the application's database from pg_stat_database, CPU time of the cluster's
  * processes from /proc), and the application's CPU ({@code -DappPid}). {@code -DseatShards} names the shards in the
  * application's order with their data directories ({@code primary=<dir>,shard-1=<dir>}). Each round writes
@@ -61,8 +61,8 @@ public class SeatShardsSimulation extends Simulation {
 
     private static final String BASE_URL = System.getProperty("baseUrl", "http://localhost:8080");
     private static final int CONCURRENCY = Integer.getInteger("concurrency", 32);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 20);
-    private static final int SECONDS = Integer.getInteger("seconds", 40);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
+    private static final int SECONDS = Integer.getInteger("seconds", 60);
     private static final int SECTIONS = Integer.getInteger("sections", 16);
     private static final int ROWS = Integer.getInteger("rows", 50);
     private static final int SEATS_PER_ROW = Integer.getInteger("seatsPerRow", 50);
