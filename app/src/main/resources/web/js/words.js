@@ -90,6 +90,8 @@ const SAID = {
     'reservation-not-cancellable': 'This reservation can no longer be cancelled.',
     'reservation-not-found': 'We could not find this reservation. Is it yours?',
     'event-not-found': 'We could not find this event.',
+    'seat-shard-unavailable': 'These seats cannot be sold for a moment, so nothing was held. Seats in other sections ' +
+        'are still on sale, and these will be again shortly.',
     'venue-not-found': 'We could not find this venue.',
     'payment-not-open': 'This payment is already settled.',
     'try-again': 'We are very busy right now. Please try again in a moment.',
@@ -128,6 +130,11 @@ export function explain(error) {
     }
     if (SAID[error.type]) {
         return SAID[error.type];
+    }
+    if (error.type === 'invalid-request' && error.problem?.buckets) {
+        const parts = Object.keys(error.problem.buckets);
+        return `These seats are in different parts of the venue (${parts.join(', ')}), which are sold separately. ` +
+            'Please hold the seats of one part at a time.';
     }
     if (error.type === 'invalid-request') {
         const fields = (error.problem?.errors || []).map(e => `${e.field}: ${e.message}`);

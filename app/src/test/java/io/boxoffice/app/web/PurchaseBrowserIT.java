@@ -184,6 +184,28 @@ class PurchaseBrowserIT extends ApplicationTest {
         }
     }
 
+    /** Each section is a part of the venue sold on its own (a bucket, docs/seat-shards.md): the fan is told so. */
+    @Test
+    void seatsOfTwoSectionsAreHeldOneSectionAtATimeAndTheFanIsToldWhy() {
+        String admin = api.token("admin");
+        String venueId = api.createVenue(admin, """
+                {"name":"Two floors","city":"Lyon","sections":[
+                 {"id":"A","name":"Floor A","category":"FLOOR","rows":[{"label":"1","seats":[
+                   {"number":"1","x":1.0,"y":1.0},{"number":"2","x":3.0,"y":1.0}]}]},
+                 {"id":"B","name":"Floor B","category":"FLOOR","rows":[{"label":"1","seats":[
+                   {"number":"1","x":1.0,"y":6.0},{"number":"2","x":3.0,"y":6.0}]}]}]}""");
+        String eventId = api.createEvent(admin, venueId, "");
+        try (Browser fan = Browser.open(port)) {
+            fan.signUp("fan-two-floors").openEvent(eventId);
+            fan.clickSeat("A-1-1");
+            fan.clickSeat("B-1-1");
+            fan.click(".hold");
+            fan.waitForText(".notice", "These seats are in different parts of the venue (A, B), which are sold "
+                    + "separately. Please hold the seats of one part at a time.");
+            assertThat(api.get("/api/events/" + eventId + "/availability", null).strings("held")).isEmpty();
+        }
+    }
+
     /** A new event at a new hall of two rows of eight seats, 49.00 EUR each. */
     private String concert(String name) {
         String admin = api.token("admin");
