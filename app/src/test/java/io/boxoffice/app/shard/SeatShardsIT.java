@@ -55,7 +55,9 @@ class SeatShardsIT {
 
     @BeforeAll
     static void startTwoShardsAndTwoNodes() throws IOException {
-        new JdbcTemplate(TestServers.postgres().getPostgresDatabase()).execute("CREATE DATABASE seat_shards_primary");
+        JdbcTemplate server = new JdbcTemplate(TestServers.postgres().getPostgresDatabase());
+        server.execute("DROP DATABASE IF EXISTS seat_shards_primary WITH (FORCE)"); // a rerun's in this JVM
+        server.execute("CREATE DATABASE seat_shards_primary");
         shardData = Files.createTempDirectory("seat-shard-1");
         try (ServerSocket socket = new ServerSocket(0)) {
             shardPort = socket.getLocalPort();
