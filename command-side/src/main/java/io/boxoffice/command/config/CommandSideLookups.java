@@ -1,6 +1,7 @@
 package io.boxoffice.command.config;
 
 import io.boxoffice.command.catalog.SeatingCatalog;
+import io.boxoffice.command.reservation.FanTicketsFollower;
 import io.boxoffice.command.reservation.PlacedReservations;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -24,5 +25,15 @@ public class CommandSideLookups {
     static ConfigurerModule lookupsFailWithTheirCommand() {
         return configurer -> PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * A fan's allowance that cannot be told of a payment or a cancellation now (the primary database or the shard out
+     * of reach) is told again, from the same event, once the processor has backed off: never skipped.
+     */
+    @Bean
+    static ConfigurerModule fanTicketsRetriedUntilTold() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                FanTicketsFollower.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }
