@@ -8,6 +8,8 @@
 #   ops/topology/run.sh          start, measure, drill, report, stop (about 25 minutes)
 #   ops/topology/run.sh start    start only, leave it running (http://127.0.0.1:18080); ops/topology/run.sh stop
 #   ops/topology/run.sh shard-stats   commits and CPU seconds so far of each seat shard's PostgreSQL
+#   ops/topology/run.sh shard-sale    start, a flash sale through the edge over SALE_SECTIONS + 1 sections (8 + 1) on
+#                                     every node; per seat shard its sections and load; the books; report, stop (~7 min)
 #
 # Needs: apt-get install postgresql redis-server redis-tools nginx libnginx-mod-http-brotli-filter gettext-base curl
 # python3 (and a JDK; Gatling comes through the Maven wrapper). Runs as root (PostgreSQL runs as the postgres user).
@@ -18,6 +20,7 @@ W=$ROOT/target/topology
 NODES=${NODES:-3}
 SEAT_SHARDS=${SEAT_SHARDS:-2}  # 1: the primary only; 2: the primary and shard-1
 case "$SEAT_SHARDS" in 1 | 2) ;; *) echo "SEAT_SHARDS is 1 or 2" >&2; exit 2 ;; esac
+SALE_SECTIONS=${SALE_SECTIONS:-8}  # shard-sale: the flash sale's back section split into this many sections
 JAVA=${JAVA:-java}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PRIMARY_PORT=15432
@@ -257,7 +260,7 @@ shard_stats() {
     local name data port pid xact cpu
     for name in primary shard-1; do
         data=$W/pg-$name
-        port=$([ "$name" = primary ] && echo "$PRIMARY_PORT" || echo "$SHARD_PORT")
+        port=$(shard_port "$name")
         [ -f "$data/postmaster.pid" ] || continue
         pid=$(head -1 "$data/postmaster.pid")
         kill -0 "$pid" 2> /dev/null || continue
@@ -274,12 +277,52 @@ shard_stats() {
     done
 }
 
+shard_port() { [ "$1" = primary ] && echo "$PRIMARY_PORT" || echo "$SHARD_PORT"; }
+# the seat shards the nodes are given, in their order (SeatLayout's list)
+shard_names() { if [ "$SEAT_SHARDS" -ge 2 ]; then echo primary,shard-1; else echo primary; fi; }
+
+# Per seat shard, what two shard_stats readings (files) differ by, and the event's sections on it by the rule
+# (sectionsByShard in the simulation's JSON, if given): "primary: 1 section (H), 5123 transactions, 12.34 CPU s; ..."
+shard_delta() { # stats before, stats after, [simulation's JSON]
+    python3 - "$@" <<'PY' 2> /dev/null || echo "no figures"
+import json, sys
+def read(path):
+    return {line.split()[0]: dict(kv.split("=") for kv in line.split()[1:]) for line in open(path) if line.strip()}
+before, after = read(sys.argv[1]), read(sys.argv[2])
+sections = {}
+if len(sys.argv) > 3:
+    try:
+        sections = json.load(open(sys.argv[3])).get("sectionsByShard") or {}
+    except (OSError, ValueError):
+        pass
+parts = []
+for name in after:
+    mine = sections.get(name)
+    where = "" if mine is None else f"{len(mine)} section{'' if len(mine) == 1 else 's'} ({', '.join(mine) or 'none'}), "
+    parts.append(f"{name}: {where}{int(after[name]['xact']) - int(before.get(name, {}).get('xact', 0))} transactions, "
+                 f"{float(after[name]['cpu_s']) - float(before.get(name, {}).get('cpu_s', 0)):.2f} CPU s")
+print("; ".join(parts))
+PY
+}
+
+# One seat shard's share of an event, from its own tables: the reservations placed on it (placed_reservation, written
+# with each hold), the seats held there at least once (their Seat aggregates, <eventId>/<seatId>, in
+# domain_event_entry) and those seats' sections. One line: "reservations|seats|C1,C4,H".
+shard_share() { # shard name, event
+    psql -h 127.0.0.1 -p "$(shard_port "$1")" -U postgres -XAtq -d boxoffice -c "
+        WITH seat AS (SELECT DISTINCT aggregate_identifier AS seat_key FROM domain_event_entry
+                      WHERE aggregate_identifier LIKE '$2/%'),
+             section AS (SELECT DISTINCT split_part(substr(seat_key, length('$2') + 2), '-', 1) AS id FROM seat)
+        SELECT (SELECT count(*) FROM placed_reservation WHERE event_id = '$2'), (SELECT count(*) FROM seat),
+               (SELECT coalesce(string_agg(id, ',' ORDER BY length(id), id), '') FROM section)"
+}
+
 # The flash-sale simulation of load-tests through the edge; its report lands in $W/results/<label>.md
 flash_sale() { # label, extra -D options...
     local label=$1
     shift
     ./mvnw -q -pl load-tests gatling:test -Dgatling.simulationClass=io.boxoffice.loadtest.FlashSaleSimulation \
-        -DbaseUrl="$EDGE" -DissuerSecret="$(secret BOXOFFICE_AUTH_ISSUER_SECRET)" \
+        -DbaseUrl="$EDGE" -DissuerSecret="$(secret BOXOFFICE_AUTH_ISSUER_SECRET)" -DseatShards="$(shard_names)" \
         -DadminPassword="$(secret BOXOFFICE_AUTH_ADMIN_PASSWORD)" -DappPid="$(cat "$W/node-1.pid")" \
         -DappJava="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')" \
         -Dtarget=boxoffice -Dlabel="$label" -Dboxoffice.report-dir="$W/results" "$@" > "$W/$label.out" 2>&1 \
@@ -296,10 +339,12 @@ measure_scale() {
     report "## The flash sale through the edge against 1, 2 and $NODES nodes"
     report ""
     report "FlashSaleSimulation (load-tests) with its defaults (3,000 fans for 2,200 seats, 80% wanting the front section),"
-    report "through nginx; one node more each time. CPU seconds per node from /proc; requests per node from nginx's log."
+    report "through nginx; one node more each time. CPU seconds per node from /proc; requests per node from nginx's log;"
+    report "per seat shard, the event's sections on it (of H and C) and its PostgreSQL's transactions and CPU seconds from"
+    report "just before to just after the simulation (shard_stats; the nodes' background work is in them)."
     report ""
-    report "| nodes | the sale (the simulation's figures) | CPU seconds per node | requests per node |"
-    report "|---|---|---|---|"
+    report "| nodes | the sale (the simulation's figures) | CPU seconds per node | requests per node | per seat shard |"
+    report "|---|---|---|---|---|"
     local n i
     for n in $(seq 1 "$NODES"); do
         if [ "$n" -gt 1 ]; then
@@ -312,13 +357,16 @@ measure_scale() {
         line=$(($(wc -l < "$W/nginx/access.log") + 1))
         log "Flash sale against $n node(s)"
         start_lag_sampler "nodes-$n"
+        shard_stats > "$W/shards-before-nodes-$n.txt"
         flash_sale "nodes-$n"
+        shard_stats > "$W/shards-after-nodes-$n.txt"
         stop_lag_sampler
         local cpu=""
         for i in $(seq 1 "$n"); do
             cpu+="node $i: $(echo "$(cpu_of "$(cat "$W/node-$i.pid")") - ${before[$i]}" | bc)s; "
         done
-        report "| $n | $(summary_of "nodes-$n") | $cpu | $(requests_per_node "$line") |"
+        report "| $n | $(summary_of "nodes-$n") | $cpu | $(requests_per_node "$line") |" \
+            "$(shard_delta "$W/shards-before-nodes-$n.txt" "$W/shards-after-nodes-$n.txt" "$W/results/nodes-$n.json") |"
     done
     report ""
     for n in $(seq 1 "$NODES"); do
@@ -488,13 +536,112 @@ restart_primary() {
     echo "the primary stopped (fast) 10 s into the window and started again 8 s later; no node restarted"
 }
 
+# what ran where: the command, the machine, the nodes and the versions
+report_setup() { # the command
+    report "$1 on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; $SEAT_SHARDS seat shard(s) ($(shard_names)); $NODES nodes ($(for i in $(seq 1 "$NODES"); do echo -n "node $i: $(node_roles "$i"); "; done))"
+    report "$("$JAVA" -version 2>&1 | head -1); $(nginx -v 2>&1); $("$PG_BIN/postgres" --version); $(redis-server --version | cut -d' ' -f1-3)"
+    report ""
+}
+
+# A flash sale over the seat shards: FlashSaleSimulation through the edge against every node, its back section split
+# into SALE_SECTIONS sections of the same category (a section is a bucket of its own, and SeatLayout's rule puts each
+# bucket on a shard). Per shard: the sections the rule put there, what its own tables show of the sale (reservations
+# placed, seats held and their sections), and its PostgreSQL's transactions and CPU seconds during the sale next to
+# those of as long a time idle just before; then the sale's figures and the books.
+shard_sale() {
+    local idle=30 start end event
+    : > "$REPORT"
+    report "# The topology: a flash sale over the seat shards"
+    report ""
+    report_setup "ops/topology/run.sh shard-sale"
+    log "The seat shards idle for $idle s"
+    shard_stats > "$W/shards-idle-start.txt"
+    sleep "$idle"
+    shard_stats > "$W/shards-idle-end.txt"
+    log "Flash sale over $((SALE_SECTIONS + 1)) sections against $NODES node(s)"
+    shard_stats > "$W/shards-before-shard-sale.txt"
+    start=$(date +%s.%N)
+    flash_sale shard-sale -DcoldSections="$SALE_SECTIONS"
+    end=$(date +%s.%N)
+    shard_stats > "$W/shards-after-shard-sale.txt"
+    event=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["eventId"])' \
+        "$W/results/shard-sale.json" 2> /dev/null) || event=
+    report "## A flash sale over $((SALE_SECTIONS + 1)) sections and the seat shards"
+    report ""
+    report "FlashSaleSimulation (load-tests) through the edge against $NODES node(s), with its defaults but for"
+    report "-DcoldSections=$SALE_SECTIONS: 3,000 fans, 80% wanting the front section H (200 seats); the back section's"
+    report "2,000 seats split into C1..C$SALE_SECTIONS of the same category and price. Each section is a bucket of its own,"
+    report "on the shard that SeatLayout's rule names (sections by the rule: the simulation computes them). What each"
+    report "shard's own tables show: placed_reservation (written with each hold) and the Seat aggregates"
+    report "(<eventId>/<seatId>) in domain_event_entry. Transactions (pg_stat_database.xact_commit of database"
+    report "boxoffice) and CPU seconds of the cluster's processes (shard_stats) from just before the simulation started"
+    report "to just after it ended (the venue and event created, the sale, its payments, the simulation's wait for quiet"
+    report "and its verify), next to the same over as long a time with the topology idle just before ($idle s, scaled)."
+    report ""
+    if [ -z "$event" ]; then
+        report "No figures: the simulation wrote none (see $W/shard-sale.out)."
+        return
+    fi
+    local name
+    for name in $(shard_names | tr , ' '); do
+        echo "$name|$(shard_share "$name" "$event")"
+    done > "$W/shards-share.txt"
+    python3 - "$W/shards-idle-start.txt" "$W/shards-idle-end.txt" "$idle" "$W/shards-before-shard-sale.txt" \
+        "$W/shards-after-shard-sale.txt" "$start" "$end" "$W/results/shard-sale.json" \
+        "$W/shards-share.txt" <<'PY' >> "$REPORT" || report "No per-shard figures (a reading failed)."
+import json, sys
+def read(path):
+    return {line.split()[0]: {k: float(v) for k, v in (kv.split("=") for kv in line.split()[1:])}
+            for line in open(path) if line.strip()}
+idle0, idle1, idle_s, before, after = (read(sys.argv[1]), read(sys.argv[2]), float(sys.argv[3]), read(sys.argv[4]),
+                                       read(sys.argv[5]))
+sale_s = float(sys.argv[7]) - float(sys.argv[6])
+sale = json.load(open(sys.argv[8]))
+by_rule = sale.get("sectionsByShard") or {}
+share = {}
+for line in open(sys.argv[9]):
+    if line.strip():
+        name, placed, seats, sections = (line.rstrip("\n").split("|") + ["", "", ""])[:4]
+        share[name] = (int(placed or 0), int(seats or 0), [s for s in sections.split(",") if s])
+print(f"The sale's window: {sale_s:.0f} s.")
+print()
+print("| seat shard | sections by the rule | sections with seats held in its event store | seats held there "
+      "| reservations placed there | transactions during the sale | PostgreSQL CPU s during the sale "
+      "| idle as long: transactions, CPU s |")
+print("|---|---|---|---|---|---|---|---|")
+spread = True
+for name in after:
+    xact = after[name]["xact"] - before[name]["xact"]
+    cpu = after[name]["cpu_s"] - before[name]["cpu_s"]
+    scale = sale_s / idle_s
+    idle_xact = (idle1[name]["xact"] - idle0[name]["xact"]) * scale
+    idle_cpu = (idle1[name]["cpu_s"] - idle0[name]["cpu_s"]) * scale
+    rule = by_rule.get(name, [])
+    placed, seats, held_in = share.get(name, (0, 0, []))
+    spread = spread and bool(rule) and placed > 0 and xact > idle_xact
+    print(f"| {name} | {len(rule)}: {', '.join(rule) or 'none'} | {len(held_in)}: {', '.join(held_in) or 'none'} "
+          f"| {seats} | {placed} | {xact:.0f} | {cpu:.2f} | {idle_xact:.0f}, {idle_cpu:.2f} |")
+print()
+print(f"Spread over {len(after)} seat shard(s): {'yes' if spread and len(after) > 1 else 'NO'} (each has sections by "
+      "the rule, reservations placed on it and more transactions than idle). Reservations placed on the shards "
+      f"together: {sum(placed for placed, _, _ in share.values())}; holds the fans were granted (201): "
+      f"{sale.get('successfulHolds')}.")
+print()
+PY
+    report "- the sale (the simulation's figures): $(summary_of shard-sale)"
+    log "Waiting out the sale's holds (a minute here), then the books"
+    # holds last a minute here: wait them out, so that the books show each one ended on time
+    sleep 75
+    report "- the books afterwards (the auditors' verify of the event, paid reservations not CONFIRMED, holds past their"
+    report "  end): $(books "$event")"
+    report ""
+}
+
 measure_and_drill() {
     : > "$REPORT"
     report "# The topology, measured and drilled"
     report ""
-    report "ops/topology/run.sh on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; $SEAT_SHARDS seat shard(s); $NODES nodes ($(for i in $(seq 1 "$NODES"); do echo -n "node $i: $(node_roles "$i"); "; done))"
-    report "$("$JAVA" -version 2>&1 | head -1); $(nginx -v 2>&1); $("$PG_BIN/postgres" --version); $(redis-server --version | cut -d' ' -f1-3)"
-    report ""
+    report_setup "ops/topology/run.sh"
     measure_scale
     # one event on sale to all (the fans of the measurements and drills hold seats in it), one behind a waiting room
     local event line_event
@@ -542,6 +689,12 @@ case "${1:-all}" in
     shard-stats)
         shard_stats
         ;;
+    shard-sale)
+        trap stop_all EXIT
+        start_all "$NODES"
+        shard_sale
+        log "Report: $REPORT"
+        ;;
     all)
         trap stop_all EXIT
         start_all 1
@@ -549,7 +702,7 @@ case "${1:-all}" in
         log "Report: $REPORT"
         ;;
     *)
-        sed -n '2,13p' "$0"
+        sed -n '2,15p' "$0"
         exit 2
         ;;
 esac

@@ -1,6 +1,7 @@
 package io.boxoffice.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.boxoffice.api.catalog.SeatLayout;
 import io.boxoffice.loadtest.baseline.BaselineWebhookSignature;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -10,6 +11,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
@@ -41,6 +44,13 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * them, then pay, cancel or abandon (a fan who gives up leaves the waiting room's flow). {@code -Dtarget=boxoffice} (default) or {@code baseline} (the naive design, same HTTP stack and
  * workload, no waiting room). Sizes and mix by system properties; the defaults fit a 2-core machine.
  * <p>
+ * The venue has a hot section H (FRONT) and a cold one C (BACK). {@code -DcoldSections=N} shares C's rows out over N
+ * sections C1..CN of the same category and price (a fan who goes for the back picks one of them at random), so that
+ * the sale's seats spread over the application's seat shards, a section being a bucket of its own; absent, C is one
+ * section as before. {@code -DseatShards=primary,shard-1} (the shards' names in the application's order; a
+ * {@code name=dir} entry counts by its name) adds to the figures which of the event's sections lie on which shard,
+ * by the rule of {@link SeatLayout}.
+ * <p>
  * After the run it reads PostgreSQL's transaction counters and the books (the auditors' replay of the event store
  * for Boxoffice, the seat table's consistency for the baseline), and writes the figures to
  * {@code target/flash-sale/<target>.json} and {@code target/flash-sale/report.md}.
@@ -53,8 +63,10 @@ public class FlashSaleSimulation extends Simulation {
     private static final int RAMP_SECONDS = Integer.getInteger("rampSeconds", 15);
     private static final SeatPicker HOT = new SeatPicker("H", Integer.getInteger("hotRows", 10),
             Integer.getInteger("hotSeatsPerRow", 20));
-    private static final SeatPicker COLD = new SeatPicker("C", Integer.getInteger("coldRows", 40),
-            Integer.getInteger("coldSeatsPerRow", 50));
+    private static final List<SeatPicker> COLD = SeatPicker.split("C", Integer.getInteger("coldRows", 40),
+            Integer.getInteger("coldSeatsPerRow", 50), Integer.getInteger("coldSections", 1));
+    private static final List<String> SEAT_SHARDS = Arrays.stream(System.getProperty("seatShards", "").split(","))
+            .map(String::strip).filter(entry -> !entry.isEmpty()).map(entry -> entry.split("=", 2)[0]).toList();
     private static final double HOT_SHARE = Double.parseDouble(System.getProperty("hotShare", "0.8"));
     private static final int ATTEMPTS = Integer.getInteger("attempts", 3);
     private static final int MAX_FANS_IN_FLOW = Integer.getInteger("maxFansInFlow", 1000);
@@ -67,7 +79,8 @@ public class FlashSaleSimulation extends Simulation {
 
     private final boolean boxoffice = !TARGET.equals("baseline");
     private final Boxoffice organizer = new Boxoffice(BASE_URL);
-    private final String venueId = organizer.venue("Load Arena " + TARGET, HOT, COLD);
+    private final String venueId = organizer.venue("Load Arena " + TARGET,
+            Stream.concat(Stream.of(HOT), COLD.stream()).toList(), section -> section == HOT ? "FRONT" : "BACK");
     private final String eventId = organizer.event(venueId, "Flash sale (" + TARGET + ")",
             boxoffice ? Map.of("maxFansInFlow", MAX_FANS_IN_FLOW) : null);
     private final Outcomes outcomes = new Outcomes();
@@ -216,18 +229,33 @@ public class FlashSaleSimulation extends Simulation {
             return session.markAsFailed();
         }
         int count = 1 + random.nextInt(4);
-        SeatPicker first = random.nextDouble() < HOT_SHARE ? HOT : COLD;
-        List<String> seats = first.pick(random, count, unavailable);
+        boolean hot = random.nextDouble() < HOT_SHARE;
+        List<String> seats = pick(hot, random, count, unavailable);
         if (seats.isEmpty()) {
-            seats = (first == HOT ? COLD : HOT).pick(random, count, unavailable);
+            seats = pick(!hot, random, count, unavailable);
         }
         if (seats.isEmpty()) {
-            seats = (first == HOT ? COLD : HOT).pick(random, 1, unavailable);
+            seats = pick(!hot, random, 1, unavailable);
         }
         return session.set("soldOut", seats.isEmpty())
                 .set("seats", seats)
                 .set("reservation", "{\"seatIds\":[\"" + String.join("\",\"", seats) + "\"]}")
                 .set("attempt", session.getInt("attempt") + 1);
+    }
+
+    /** Seats in the hot section, or in one of the cold ones: a section at random, the next ones if it has none. */
+    private static List<String> pick(boolean hot, Random random, int count, Set<String> unavailable) {
+        if (hot) {
+            return HOT.pick(random, count, unavailable);
+        }
+        int first = COLD.size() == 1 ? 0 : random.nextInt(COLD.size());
+        for (int step = 0; step < COLD.size(); step++) {
+            List<String> seats = COLD.get((first + step) % COLD.size()).pick(random, count, unavailable);
+            if (!seats.isEmpty()) {
+                return seats;
+            }
+        }
+        return List.of();
     }
 
     private Session recordReservation(Session session) {
@@ -277,8 +305,19 @@ public class FlashSaleSimulation extends Simulation {
         figures.put("quietAfter", quiet);
         figures.put("eventId", eventId);
         figures.put("fans", FANS);
-        figures.put("seats", HOT.rows() * HOT.seatsPerRow() + COLD.rows() * COLD.seatsPerRow());
+        figures.put("seats", HOT.rows() * HOT.seatsPerRow()
+                + COLD.stream().mapToInt(cold -> cold.rows() * cold.seatsPerRow()).sum());
         figures.put("hotSeats", HOT.rows() * HOT.seatsPerRow());
+        figures.put("sections", Stream.concat(Stream.of(HOT), COLD.stream()).map(SeatPicker::section).toList());
+        if (!SEAT_SHARDS.isEmpty()) {
+            // where the application put each section (each a bucket of its own), by the documented rule
+            SeatLayout layout = new SeatLayout(SEAT_SHARDS, Map.of());
+            Map<String, List<String>> byShard = new LinkedHashMap<>();
+            SEAT_SHARDS.forEach(shard -> byShard.put(shard, new ArrayList<>()));
+            Stream.concat(Stream.of(HOT), COLD.stream()).map(SeatPicker::section)
+                    .forEach(section -> byShard.get(layout.shardOf(eventId, section)).add(section));
+            figures.put("sectionsByShard", byShard);
+        }
         figures.put("raceSeconds", round(seconds));
         figures.put("reservationAttempts", attempts);
         figures.put("successfulHolds", held);

@@ -16,6 +16,26 @@ public record SeatPicker(String section, int rows, int seatsPerRow) {
         return section + "-" + row + "-" + seat;
     }
 
+    /**
+     * The rows of one section shared out over {@code sections} sections of the same width, one below the other: one
+     * section {@code <name>} when {@code sections} is 1 or less, else {@code <name>1} to {@code <name><sections>},
+     * the first ones a row larger when the rows do not divide evenly.
+     */
+    public static List<SeatPicker> split(String name, int rows, int seatsPerRow, int sections) {
+        if (sections <= 1) {
+            return List.of(new SeatPicker(name, rows, seatsPerRow));
+        }
+        if (sections > rows) {
+            throw new IllegalArgumentException(rows + " rows cannot make " + sections + " sections");
+        }
+        List<SeatPicker> split = new ArrayList<>(sections);
+        for (int section = 1; section <= sections; section++) {
+            split.add(new SeatPicker(name + section, rows / sections + (section <= rows % sections ? 1 : 0),
+                    seatsPerRow));
+        }
+        return List.copyOf(split);
+    }
+
     /** The seats, or an empty list when no row has {@code count} adjacent seats free. */
     public List<String> pick(Random random, int count, Set<String> unavailable) {
         List<Integer> order = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeatPickerTest {
 
@@ -39,5 +40,16 @@ class SeatPickerTest {
         assertThat(hot.pick(new Random(1), 3, taken)).isEmpty();
         taken.addAll(Set.of("H-2-4", "H-2-5"));
         assertThat(hot.pick(new Random(1), 1, taken)).isEmpty();
+    }
+
+    @Test
+    void splitsASectionsRowsOverSeveralSectionsOrKeepsItWhole() {
+        assertThat(SeatPicker.split("C", 40, 50, 0)).containsExactly(new SeatPicker("C", 40, 50));
+        assertThat(SeatPicker.split("C", 40, 50, 1)).containsExactly(new SeatPicker("C", 40, 50));
+        // 40 rows over 6 sections: the first 4 get 7 rows, the last 2 get 6, and no row is lost
+        assertThat(SeatPicker.split("C", 40, 50, 6)).containsExactly(new SeatPicker("C1", 7, 50),
+                new SeatPicker("C2", 7, 50), new SeatPicker("C3", 7, 50), new SeatPicker("C4", 7, 50),
+                new SeatPicker("C5", 6, 50), new SeatPicker("C6", 6, 50));
+        assertThatThrownBy(() -> SeatPicker.split("C", 3, 50, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 }
