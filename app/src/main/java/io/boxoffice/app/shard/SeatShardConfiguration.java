@@ -35,16 +35,14 @@ import java.util.Map;
 
 /**
  * The seat shards ({@link SeatShardProperties}): a connection pool, a transaction manager and an event store per
- * shard, each shard's schema migrated by Flyway (the event store of {@code db/migration/event-store}, as on the primary
- * database, and {@code db/seat-shard}), the one storage engine that routes between
+ * shard, each shard's schema migrated by Flyway ({@code db/seat-shard}), the one storage engine that routes between
  * them, and the one source of events that reads them all.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SeatShardProperties.class)
 public class SeatShardConfiguration {
 
-    /** The event store, as on the primary database, and what else a shard keeps. */
-    private static final String[] SHARD_MIGRATIONS = {"classpath:db/migration/event-store", "classpath:db/seat-shard"};
+    private static final String SHARD_MIGRATIONS = "classpath:db/seat-shard";
 
     /** The pools of the shards other than the primary database, closed with the context. */
     public record ShardPools(Map<String, HikariDataSource> byName) implements AutoCloseable {

@@ -39,7 +39,7 @@ public class SeatShardTransactionManager implements TransactionManager {
             unitOfWork.resources().put(SHARD, shard);
             return transaction;
         } catch (RuntimeException e) {
-            if (DatabaseFailures.causedByUnavailableDatabase(e)) {
+            if (DatabaseFailures.causedByUnreachableDatabase(e)) {
                 shards.unreachable(shard);
             }
             throw e;

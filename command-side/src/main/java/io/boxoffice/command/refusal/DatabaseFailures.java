@@ -31,6 +31,15 @@ public final class DatabaseFailures {
                 || sqlState(cause).startsWith("08") || sqlState(cause).startsWith("57P0"));
     }
 
+    /**
+     * Whether PostgreSQL itself could not be reached or refused connections (SQLSTATE class 08 or 57P01-57P03, also as
+     * the reason a pool gave up), rather than a pool whose connections were all busy for a while: the first is a
+     * database down, the second one under load.
+     */
+    public static boolean causedByUnreachableDatabase(Throwable failure) {
+        return causedBy(failure, cause -> sqlState(cause).startsWith("08") || sqlState(cause).startsWith("57P0"));
+    }
+
     private static boolean causedBy(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (test.test(cause)) {

@@ -210,8 +210,9 @@ public class ReservationService {
     }
 
     /**
-     * Runs a request on a seat shard: if a shard other than the primary database turns out to be out of reach, it is
-     * refused without trying for a moment, and this request is answered 503 with {@code Retry-After}.
+     * Runs a request on a seat shard: if a shard other than the primary database turns out to be out of reach, this
+     * request is answered 503 with {@code Retry-After}, and a shard that is down, not merely too busy to give a
+     * connection in time, is refused without trying for a moment.
      */
     private <T> T onShard(SeatShard shard, Supplier<T> request) {
         try {
@@ -220,10 +221,13 @@ public class ReservationService {
             if (shard.isPrimary() || !DatabaseFailures.causedByUnavailableDatabase(e)) {
                 throw e;
             }
-            shards.unreachable(shard);
+            if (DatabaseFailures.causedByUnreachableDatabase(e)) {
+                shards.unreachable(shard); // down, not merely busy: its next requests are refused without trying
+            }
             throw shards.unavailable(shard).refused();
         }
     }
+
 
     /**
      * A reservation on a seat shard other than the primary database, where the fan's allowance lies: the allowance
