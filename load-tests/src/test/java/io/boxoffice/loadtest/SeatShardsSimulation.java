@@ -27,13 +27,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
@@ -145,11 +149,9 @@ public class SeatShardsSimulation extends Simulation {
     @Override
     public void before() {
         // what the shards do with nobody buying (processors polling every shard): the quietest second of five
-        List<Snapshot> idle = new ArrayList<>();
-        for (int second = 0; second <= IDLE.toSeconds(); second++) {
-            idle.add(snapshot());
-            sleep(second < IDLE.toSeconds() ? 1000 : 0);
-        }
+        List<Snapshot> idle = LongStream.rangeClosed(0, IDLE.toSeconds())
+                .mapToObj(second -> clock.schedule(this::snapshot, second, TimeUnit.SECONDS)).toList().stream()
+                .map(SeatShardsSimulation::reading).toList();
         for (Shard shard : shards) {
             idlePerSecond.put(shard.name(), IntStream.range(1, idle.size())
                     .mapToDouble(i -> idle.get(i).perSecond(idle.get(i - 1), shard.name())).min().orElse(0));
@@ -165,10 +167,8 @@ public class SeatShardsSimulation extends Simulation {
         Snapshot start;
         Snapshot end;
         try {
-            start = atStart.get(1, TimeUnit.MINUTES);
-            end = atEnd.get(1, TimeUnit.MINUTES);
-        } catch (Exception e) {
-            throw new IllegalStateException("the measured window's counters were not read", e);
+            start = reading(atStart);
+            end = reading(atEnd);
         } finally {
             clock.shutdownNow();
         }
@@ -256,14 +256,17 @@ public class SeatShardsSimulation extends Simulation {
         return new Snapshot(millis, readings, ProcessCpu.Reading.now());
     }
 
-    private static void sleep(long millis) {
+    private static Snapshot reading(Future<Snapshot> scheduled) {
         try {
-            Thread.sleep(millis);
+            return scheduled.get(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a reading of the shards failed", e);
         }
     }
+
 
     /** The shards of {@code -DseatShards}: {@code primary=<data directory>,shard-1=<data directory>}. */
     private static List<Shard> shards(String setting) {

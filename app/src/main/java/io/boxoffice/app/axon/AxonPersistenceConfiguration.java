@@ -59,11 +59,11 @@ public class AxonPersistenceConfiguration {
     }
 
     /**
-     * Axon's JDBC engine on one seat shard (io.boxoffice.app.shard), as its auto-configuration builds it, but reading an aggregate's stream in one query when it
-     * is shorter than a batch: by default this engine asks again until a batch comes back empty, a second query for
-     * every aggregate with events (a fan's allowance on each of their holds). An aggregate's stream has no gaps and
-     * nothing uncommitted can be read, so a short batch is the end of it; an event appended since is caught by the
-     * append's concurrency check, as before.
+     * Axon's JDBC engine on one seat shard (io.boxoffice.app.shard), as its auto-configuration builds it, but reading
+     * an aggregate's stream in one query when it is shorter than a batch: by default this engine asks again until a
+     * batch comes back empty, a second query for every aggregate with events (a fan's allowance on each of their
+     * holds). An aggregate's stream has no gaps and nothing uncommitted can be read, so a short batch is the end of it;
+     * an event appended since is caught by the append's concurrency check, as before.
      */
     public static EventStorageEngine jdbcEngine(Serializer serializer,
                                                 PersistenceExceptionResolver persistenceExceptionResolver,

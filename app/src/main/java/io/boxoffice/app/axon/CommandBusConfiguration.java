@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The bus that runs this node's command handlers: Axon's own, as its auto-configuration builds it, reporting refusals
- * the way a remote handler's arrive, each command in a transaction on the seat shard that decides it. Under the {@code axonserver} profile it is the local segment behind Axon Server's
- * bus, so callers see the same refusals either way.
+ * the way a remote handler's arrive, each command in a transaction on the seat shard that decides it. Under the
+ * {@code axonserver} profile it is the local segment behind Axon Server's bus, so callers see the same refusals
+ * either way.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {

@@ -5,7 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +17,9 @@ public record EmbeddedSeatShards(List<EmbeddedPostgres> servers) implements Auto
     /** The shards as if configured: the primary database first, then {@code shard-1}, {@code shard-2}… */
     public List<SeatShardProperties.Shard> asSettings() {
         List<SeatShardProperties.Shard> shards = new ArrayList<>();
-        shards.add(new SeatShardProperties.Shard("primary", null, null, null, 20, Duration.ofSeconds(2)));
-        for (int index = 0; index < servers.size(); index++) {
-            shards.add(new SeatShardProperties.Shard("shard-" + (index + 1),
-                    servers.get(index).getJdbcUrl("postgres", "postgres"), "postgres", "postgres", 20,
-                    Duration.ofSeconds(2)));
-        }
+        shards.add(SeatShardProperties.Shard.at(null, null, null));
+        servers.forEach(server -> shards.add(SeatShardProperties.Shard.at(server.getJdbcUrl("postgres", "postgres"),
+                "postgres", "postgres")));
         return shards;
     }
 

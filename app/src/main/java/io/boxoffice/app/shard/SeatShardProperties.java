@@ -32,9 +32,17 @@ public record SeatShardProperties(@NotNull @DefaultValue List<@Valid @NotNull Sh
      * @param connectionTimeout how long a request waits for a connection before the shard counts as unreachable
      */
     public record Shard(@Pattern(regexp = NAME) String name, String url, String username, String password,
-                        @Positive @DefaultValue("20") int maximumPoolSize,
-                        @NotNull @DefaultValue("PT2S") Duration connectionTimeout) {
+                        @Positive @DefaultValue(MAXIMUM_POOL_SIZE) int maximumPoolSize,
+                        @NotNull @DefaultValue(CONNECTION_TIMEOUT) Duration connectionTimeout) {
 
         public static final String NAME = "[a-z][a-z0-9-]{0,19}";
+        static final String MAXIMUM_POOL_SIZE = "20";
+        static final String CONNECTION_TIMEOUT = "PT2S";
+
+        /** A shard at this address with the defaults; without a name it is named by its place in the list. */
+        public static Shard at(String url, String username, String password) {
+            return new Shard(null, url, username, password, Integer.parseInt(MAXIMUM_POOL_SIZE),
+                    Duration.parse(CONNECTION_TIMEOUT));
+        }
     }
 }

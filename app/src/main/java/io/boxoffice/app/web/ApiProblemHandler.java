@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.boxoffice.api.problem.RequestRefused;
+import io.boxoffice.command.refusal.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -144,12 +145,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler
     ResponseEntity<?> dataException(DataAccessException e) {
-        if (Problems.causedByBadValue(e)) {
+        if (DatabaseFailures.causedByBadValue(e)) {
             return invalid("A value of the request is not one that can be stored or looked up",
                     List.of(Map.of("field", "request", "message", "printable text and dates within range")),
                     new HttpHeaders());
         }
-        if (Problems.causedByUnavailableDatabase(e)) {
+        if (DatabaseFailures.causedByUnavailableDatabase(e)) {
             log.warn("Answered 503, the database is out of reach: {}", e.toString());
             return ProblemErrors.databaseUnavailable();
         }

@@ -3,6 +3,7 @@ package io.boxoffice.app.web;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import io.boxoffice.command.refusal.DatabaseFailures;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ public class BadArgumentResolver extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof IllegalArgumentException) {
             return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
         }
-        if (Problems.causedByBadValue(ex)) {
+        if (DatabaseFailures.causedByBadValue(ex)) {
             return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                     .message("an argument is not a value that can be looked up (printable text, dates within range)")
                     .build();

@@ -1,5 +1,6 @@
 package io.boxoffice.app.web;
 
+import io.boxoffice.command.refusal.DatabaseFailures;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.catalina.core.StandardHost;
@@ -41,7 +42,7 @@ public class ProblemErrors implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && Problems.causedByUnavailableDatabase(failure)) {
+                && DatabaseFailures.causedByUnavailableDatabase(failure)) {
             return databaseUnavailable();
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

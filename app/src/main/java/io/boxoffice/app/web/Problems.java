@@ -1,7 +1,6 @@
 package io.boxoffice.app.web;
 
 import io.boxoffice.api.problem.Problem;
-import io.boxoffice.command.refusal.DatabaseFailures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -48,16 +47,6 @@ public final class Problems {
     /** A 400 naming each offending field with what is wrong with it, to be thrown from a controller. */
     public static ErrorResponseException invalid(String detail, Map<String, String> messageByField) {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalidRequest(detail, messageByField), null);
-    }
-
-    /** Whether a failure was a value the database cannot take: the client's error ({@link DatabaseFailures}). */
-    public static boolean causedByBadValue(Throwable failure) {
-        return DatabaseFailures.causedByBadValue(failure);
-    }
-
-    /** Whether a failure was PostgreSQL out of reach: a 503, to be tried again ({@link DatabaseFailures}). */
-    public static boolean causedByUnavailableDatabase(Throwable failure) {
-        return DatabaseFailures.causedByUnavailableDatabase(failure);
     }
 
     public static ProblemDetail invalidRequest(String detail, Map<String, String> messageByField) {

@@ -17,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import redis.embedded.RedisServer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -49,6 +50,8 @@ class SeatShardsIT {
     private static Path shardData;
     private static int shardPort;
     private static EmbeddedPostgres shard;
+    /** A deployment of its own: the shared Redis would carry this one's read-model switches to the other's nodes. */
+    private static RedisServer redis;
     private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     private static Api first;
     private static Api second;
@@ -59,15 +62,19 @@ class SeatShardsIT {
         server.execute("DROP DATABASE IF EXISTS seat_shards_primary WITH (FORCE)"); // a rerun's in this JVM
         server.execute("CREATE DATABASE seat_shards_primary");
         shardData = Files.createTempDirectory("seat-shard-1");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            shardPort = socket.getLocalPort();
-        }
+        shardPort = freePort();
         startShard();
+        int redisPort = freePort();
+        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"")
+                .setting("appendonly no").build();
+        redis.start();
         for (int node = 0; node < 2; node++) {
             List<String> args = new ArrayList<>(TestServers.nodeProperties().stream()
                     .map(property -> property.startsWith("spring.datasource.url=")
                             ? "spring.datasource.url=" + TestServers.postgres().getJdbcUrl("postgres",
                             "seat_shards_primary") : property)
+                    .map(property -> property.startsWith("spring.data.redis.port=")
+                            ? "spring.data.redis.port=" + redisPort : property)
                     .map(property -> "--" + property).toList());
             args.addAll(List.of("--server.port=0", "--boxoffice.rate-limit.enabled=false",
                     "--boxoffice.seat-shards[0].name=primary",
@@ -82,6 +89,12 @@ class SeatShardsIT {
         second = new Api(port(nodes.get(1)));
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static void startShard() throws IOException {
         shard = EmbeddedPostgres.builder().setDataDirectory(shardData).setCleanDataDirectory(false)
                 .setPort(shardPort).setRegisterShutdownHook(false).start();
@@ -91,6 +104,7 @@ class SeatShardsIT {
     static void stopAll() throws IOException {
         nodes.forEach(ConfigurableApplicationContext::close);
         shard.close();
+        redis.stop();
     }
 
     private static int port(ConfigurableApplicationContext node) {
@@ -170,7 +184,8 @@ class SeatShardsIT {
         assertThat(seatEventsOn(shardDatabase(), event.eventId())).as("seat events on shard-1").isPositive();
         assertThat(seatEventsOn(primaryDatabase(), event.eventId())).as("seat events on the primary").isPositive();
         SeatRace.Attempt onShard = answers.stream().filter(SeatRace.Attempt::won)
-                .filter(won -> event.onShard().contains(won.seatIds().get(0).substring(0, 1))).findFirst().orElseThrow();
+                .filter(won -> event.onShard().contains(won.seatIds().get(0).substring(0, 1)))
+                .findFirst().orElseThrow();
         String reservationId = onShard.response().text("reservationId");
         assertThat(reservationId).startsWith("shard-1.");
         Gateway gateway = new Gateway(first, nodes.get(0));

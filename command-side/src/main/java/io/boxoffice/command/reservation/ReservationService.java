@@ -111,8 +111,9 @@ public class ReservationService {
         }
         Map<String, List<String>> buckets = shards.byBucket(eventId, seatIds);
         if (buckets.size() > 1) {
-            throw Problem.invalid("These seats are in different parts of the venue (" + String.join(", ",
-                            buckets.keySet()) + "), which are sold separately: hold the seats of each part on their own",
+            throw Problem.invalid("These seats are in different parts of the venue ("
+                            + String.join(", ", buckets.keySet())
+                            + "), which are sold separately: hold the seats of each part on their own",
                     Map.of("seatIds", "seats of one part of the venue only")).with("buckets", buckets).refused();
         }
         SeatShard shard = shards.available(shards.forBucket(eventId, buckets.keySet().iterator().next()));
@@ -228,7 +229,6 @@ public class ReservationService {
         }
     }
 
-
     /**
      * A reservation on a seat shard other than the primary database, where the fan's allowance lies: the allowance
      * counts its seats first, in a transaction of its own, and lets them go if the reservation is not placed. A crash
@@ -277,7 +277,7 @@ public class ReservationService {
 
     /** Cancels the caller's reservation; its seats are released in the same transaction. */
     public void cancel(String reservationId, String userId) {
-        onShard(shards.available(shards.forReservation(reservationId)),
+        onShard(shards.forReservation(reservationId),
                 () -> commands.sendAndWait(new CancelReservation(reservationId, userId)));
     }
 }

@@ -21,11 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Organizers (ADMIN) hold seats back from sale (house seats) and return them to sale. */
 @RestController
@@ -89,15 +87,12 @@ public class HouseSeatsController {
             throw Problem.invalid("The venue of this event has no seat " + String.join(", ", unknown),
                     Map.of("seatIds", "unknown seat(s)")).with("unknownSeatIds", unknown).refused();
         }
-        Map<String, List<String>> bucketsByShard = new TreeMap<>();
-        shards.byBucket(eventId, seatIds).keySet().forEach(bucket -> bucketsByShard
-                .computeIfAbsent(shards.forBucket(eventId, bucket).name(), shard -> new ArrayList<>()).add(bucket));
+        Map<String, List<String>> bucketsByShard = shards.bucketsByShard(eventId, seatIds);
         if (bucketsByShard.size() > 1) { // all or none is one transaction, on one database
             throw Problem.invalid("These seats lie on several databases; withhold or return them in one request per "
                             + "group of buckets", Map.of("seatIds", "seats of buckets on several seat shards"))
                     .with("bucketsByShard", bucketsByShard).refused();
         }
-        shards.available(shards.forBucket(eventId, shards.layoutOf(eventId).bucketOf(seatIds.get(0))));
         return seatIds;
     }
 }

@@ -212,7 +212,11 @@ public class SeatGate {
     private List<Object> keys(String eventId, List<String> seatIds) {
         SeatLayout layout = shards.layoutOf(eventId);
         List<Object> keys = new ArrayList<>(seatIds.size());
-        seatIds.forEach(seatId -> keys.add("boxoffice:seat:{" + eventId + "/" + layout.bucketOf(seatId) + "}:" + seatId));
+        seatIds.forEach(seatId -> keys.add(key(eventId, layout.bucketOf(seatId), seatId)));
         return keys;
+    }
+
+    private static String key(String eventId, String bucket, String seatId) {
+        return "boxoffice:seat:{" + eventId + "/" + bucket + "}:" + seatId;
     }
 }

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -99,14 +99,20 @@ public class SeatShards {
         return named(layoutOf(eventId).shardOf(eventId, bucket));
     }
 
+    /** The buckets of these seats of an event by the shard they lie on (by name, in order). */
+    public Map<String, List<String>> bucketsByShard(String eventId, Collection<String> seatIds) {
+        return byBucket(eventId, seatIds).keySet().stream().collect(Collectors.groupingBy(
+                bucket -> forBucket(eventId, bucket).name(), TreeMap::new, Collectors.toList()));
+    }
+
     /** The one shard these seats lie on. */
     public SeatShard forSeats(String eventId, Collection<String> seatIds) {
-        Set<SeatShard> found = byBucket(eventId, seatIds).keySet().stream()
-                .map(bucket -> forBucket(eventId, bucket)).collect(Collectors.toSet());
-        if (found.size() != 1) {
-            throw new IllegalArgumentException("seats of event " + eventId + " on " + found + ": one shard only");
+        Map<String, List<String>> bucketsByShard = bucketsByShard(eventId, seatIds);
+        if (bucketsByShard.size() != 1) {
+            throw new IllegalArgumentException("seats of event " + eventId + " on " + bucketsByShard.keySet()
+                    + ": one shard only");
         }
-        return found.iterator().next();
+        return named(bucketsByShard.keySet().iterator().next());
     }
 
     /** The shard a reservation lies on, by its id. */

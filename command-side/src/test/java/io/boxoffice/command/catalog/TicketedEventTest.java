@@ -25,7 +25,8 @@ import java.util.Map;
 /** An event's changes and sales, as its organizer drives them. */
 class TicketedEventTest {
 
-    private static final SeatLayout LAYOUT = SeatLayout.of(List.of("primary", "shard-1"), Map.of("north", List.of("A", "B")));
+    private static final SeatLayout LAYOUT = SeatLayout.of(List.of("primary", "shard-1"),
+            Map.of("north", List.of("A", "B")));
     private static final String EVENT = "event-1";
     private static final Instant NOW = Instant.parse("2027-03-01T18:00:00Z");
     private static final Instant SALES_START = NOW.plus(Duration.ofDays(1));
